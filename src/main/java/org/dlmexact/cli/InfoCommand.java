@@ -1,0 +1,80 @@
+package org.dlmexact.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.dlmexact.dist.Law;
+import org.dlmexact.dist.LawJson;
+import org.dlmexact.exact.ExactReal;
+import org.dlmexact.info.InformationProfile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Exact information measures of a law. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Exact information measures of a law: H(X), TC, DTC, SumI, the information curve Z_1..Z_L "
+                + "and the average subset entropies e_k. Logarithms are natural (nats).")
+final class InfoCommand implements Callable<Integer> {
+
+    @Mixin
+    LawOptions lawOptions = new LawOptions();
+
+    @Option(names = "--digits", paramLabel = "D", defaultValue = "20",
+            description = "Certified digits after the decimal point (default ${DEFAULT-VALUE}; 0..1000).")
+    int digits;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        Options.checkDigits(digits);
+        Law law = lawOptions.resolve();
+        InformationProfile info = InformationProfile.of(law);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode root = LawJson.mapper().createObjectNode();
+            root.put("alphabetSize", law.alphabetSize());
+            root.put("length", law.length());
+            root.set("entropy", Quantities.json(info.entropy(), digits));
+            root.set("totalCorrelation", Quantities.json(info.totalCorrelation(), digits));
+            root.set("dualTotalCorrelation", Quantities.json(info.dualTotalCorrelation(), digits));
+            root.set("sumMutualInformation", Quantities.json(info.sumMutualInformation(), digits));
+            ArrayNode z = root.putArray("informationCurve");
+            for (ExactReal zj : info.informationCurve()) {
+                z.add(Quantities.json(zj, digits));
+            }
+            ArrayNode e = root.putArray("averageEntropies");
+            for (int k = 0; k <= law.length(); k++) {
+                e.add(Quantities.json(info.averageEntropy(k), digits));
+            }
+            out.println(LawJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } else {
+            Table t = new Table()
+                    .add("H(X)", info.entropy())
+                    .add("TC", info.totalCorrelation())
+                    .add("DTC", info.dualTotalCorrelation())
+                    .add("SumI", info.sumMutualInformation());
+            for (int j = 1; j <= law.length(); j++) {
+                t.add("Z_" + j, info.z(j));
+            }
+            for (int k = 1; k <= law.length(); k++) {
+                t.add("e_" + k, info.averageEntropy(k));
+            }
+            out.println("law " + lawOptions.law + ": alphabetSize " + law.alphabetSize() + ", length " + law.length()
+                    + ", support " + law.supportSize() + " of " + law.space().size() + " outcomes (nats)");
+            t.print(out, digits);
+        }
+        out.flush();
+        return 0;
+    }
+
+}

@@ -1,0 +1,441 @@
+package org.dlmexact.dist;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.Rational;
+
+/**
+ * The built-in families of laws, named {@code NAME:ARGS} wherever a law is expected. One
+ * generator serves the command line, the tests and the vector generator.
+ *
+ * <ul>
+ *   <li>{@code uniform:V,L}: the uniform law on {@code [V]^L};</li>
+ *   <li>{@code product:L:p0,...,p(V-1)}: {@code L} independent tokens with the same marginal;
+ *       {@code product:p0,..;q0,..;...}: one marginal per position (separated by {@code ;});</li>
+ *   <li>{@code repetition:V,L}: all tokens equal, the common value uniform;</li>
+ *   <li>{@code parity:L}: uniform on bit strings of even parity;</li>
+ *   <li>{@code pairs:L}: {@code L} even, positions {@code (0,1), (2,3), ...} perfectly correlated
+ *       uniform bit pairs, independent across pairs;</li>
+ *   <li>{@code markov:L:ROWS} or {@code markov:L:ROWS:START}: a Markov chain with transition
+ *       matrix rows separated by {@code ;} and the start law given, or (omitted) the unique
+ *       stationary law;</li>
+ *   <li>{@code random:V,L,SEED}: weights {@code 1 + (top 4 bits of SplitMix64(SEED))} drawn in
+ *       index order, so every outcome has a weight in {@code 1..16};</li>
+ *   <li>{@code code:q:G}: the uniform law on the codewords {@code mG} of the linear code over
+ *       {@code F_q} ({@code q} prime) with generator matrix {@code G} (rows separated by
+ *       {@code ;}).</li>
+ * </ul>
+ */
+public final class Families {
+
+    /** The family names, for help texts and errors. */
+    public static final List<String> NAMES =
+            List.of("uniform", "product", "repetition", "parity", "pairs", "markov", "random", "code");
+
+    private Families() {
+    }
+
+    /** Whether {@code spec} names a built-in family (rather than a file). */
+    //@ requires spec != null;
+    //@ pure
+    public static boolean isFamily(String spec) {
+        int c = spec.indexOf(':');
+        return c > 0 && NAMES.contains(spec.substring(0, c));
+    }
+
+    /** The law named by {@code spec}. */
+    /*@ public normal_behavior
+      @   requires spec != null;
+      @   ensures \result != null;
+      @ pure @*/
+    public static Law parse(String spec) {
+        Objects.requireNonNull(spec, "spec");
+        int c = spec.indexOf(':');
+        if (c <= 0) {
+            throw new InvalidInputException("family.unknown", "'" + spec + "' is not a family NAME:ARGS; families: "
+                    + String.join(", ", NAMES));
+        }
+        String name = spec.substring(0, c);
+        String args = spec.substring(c + 1).strip();
+        switch (name) {
+            case "uniform": {
+                int[] a = ints(spec, args, 2);
+                return uniform(a[0], a[1]);
+            }
+            case "repetition": {
+                int[] a = ints(spec, args, 2);
+                return repetition(a[0], a[1]);
+            }
+            case "parity":
+                return parity(ints(spec, args, 1)[0]);
+            case "pairs":
+                return pairs(ints(spec, args, 1)[0]);
+            case "random": {
+                String[] p = args.split(",", -1);
+                if (p.length != 3) {
+                    throw bad(spec, "expected random:V,L,SEED");
+                }
+                int[] vl = ints(spec, p[0] + "," + p[1], 2);
+                long seed;
+                try {
+                    seed = Long.parseLong(p[2].strip());
+                } catch (NumberFormatException e) {
+                    throw bad(spec, "SEED '" + p[2] + "' is not a 64-bit integer");
+                }
+                return random(vl[0], vl[1], seed);
+            }
+            case "product":
+                return parseProduct(spec, args);
+            case "markov":
+                return parseMarkov(spec, args);
+            case "code":
+                return parseCode(spec, args);
+            default:
+                throw new InvalidInputException("family.unknown", "unknown family '" + name + "' in '" + spec
+                        + "'; families: " + String.join(", ", NAMES));
+        }
+    }
+
+    /** The uniform law on {@code [V]^L}. */
+    //@ requires v >= 2 && l >= 1;
+    //@ pure
+    public static Law uniform(int v, int l) {
+        SequenceSpace sp = SequenceSpace.of(v, l);
+        BigInteger[] w = new BigInteger[sp.size()];
+        java.util.Arrays.fill(w, BigInteger.ONE);
+        return Law.fromWeights(sp, w);
+    }
+
+    /** All tokens equal, the common value uniform on {@code [V]}. */
+    //@ requires v >= 2 && l >= 1;
+    //@ pure
+    public static Law repetition(int v, int l) {
+        SequenceSpace sp = SequenceSpace.of(v, l);
+        BigInteger[] w = zeros(sp.size());
+        for (int a = 0; a < v; a++) {
+            int[] x = new int[l];
+            java.util.Arrays.fill(x, a);
+            w[sp.index(x)] = BigInteger.ONE;
+        }
+        return Law.fromWeights(sp, w);
+    }
+
+    /** Uniform on even-parity bit strings of length {@code L}. */
+    //@ requires l >= 1;
+    //@ pure
+    public static Law parity(int l) {
+        SequenceSpace sp = SequenceSpace.of(2, l);
+        BigInteger[] w = zeros(sp.size());
+        for (int i = 0; i < sp.size(); i++) {
+            if (Integer.bitCount(i) % 2 == 0) {
+                w[i] = BigInteger.ONE;
+            }
+        }
+        return Law.fromWeights(sp, w);
+    }
+
+    /** Disjoint perfectly correlated uniform bit pairs {@code (0,1), (2,3), ...}. */
+    //@ requires l >= 2 && l % 2 == 0;
+    //@ pure
+    public static Law pairs(int l) {
+        if (l < 2 || l % 2 != 0) {
+            throw new InvalidInputException("family.args", "pairs:L needs an even L >= 2, got " + l);
+        }
+        SequenceSpace sp = SequenceSpace.of(2, l);
+        BigInteger[] w = zeros(sp.size());
+        for (int i = 0; i < sp.size(); i++) {
+            boolean ok = true;
+            for (int p = 0; p < l; p += 2) {
+                ok &= sp.token(i, p) == sp.token(i, p + 1);
+            }
+            if (ok) {
+                w[i] = BigInteger.ONE;
+            }
+        }
+        return Law.fromWeights(sp, w);
+    }
+
+    /** Seeded random weights in {@code 1..16}, drawn in index order. */
+    //@ requires v >= 2 && l >= 1;
+    //@ pure
+    public static Law random(int v, int l, long seed) {
+        SequenceSpace sp = SequenceSpace.of(v, l);
+        SplitMix64 rng = new SplitMix64(seed);
+        BigInteger[] w = new BigInteger[sp.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = BigInteger.valueOf(1 + (rng.nextLong() >>> 60));
+        }
+        return Law.fromWeights(sp, w);
+    }
+
+    /** Independent tokens, position {@code i} with marginal {@code marginals[i]}. */
+    /*@ public normal_behavior
+      @   requires marginals != null && marginals.length >= 1;
+      @ pure @*/
+    public static Law product(Rational[][] marginals) {
+        int l = marginals.length;
+        int v = marginals[0].length;
+        for (int i = 0; i < l; i++) {
+            if (marginals[i].length != v) {
+                throw new InvalidInputException("family.args", "marginal of position " + i + " has "
+                        + marginals[i].length + " entries, position 0 has " + v);
+            }
+            checkDistribution(marginals[i], "marginal of position " + i);
+        }
+        SequenceSpace sp = SequenceSpace.of(v, l);
+        Rational[] p = new Rational[sp.size()];
+        for (int idx = 0; idx < sp.size(); idx++) {
+            Rational q = Rational.ONE;
+            for (int i = 0; i < l; i++) {
+                q = q.multiply(marginals[i][sp.token(idx, i)]);
+            }
+            p[idx] = q;
+        }
+        return Law.fromProbabilities(sp, p);
+    }
+
+    /** A Markov chain of length {@code L} with the given start law and transition rows. */
+    /*@ public normal_behavior
+      @   requires l >= 1 && start != null && rows != null && rows.length == start.length;
+      @ pure @*/
+    public static Law markov(int l, Rational[] start, Rational[][] rows) {
+        int v = start.length;
+        checkDistribution(start, "start law");
+        for (int a = 0; a < v; a++) {
+            if (rows[a].length != v) {
+                throw new InvalidInputException("family.args", "transition row " + a + " has " + rows[a].length
+                        + " entries, expected " + v);
+            }
+            checkDistribution(rows[a], "transition row " + a);
+        }
+        SequenceSpace sp = SequenceSpace.of(v, l);
+        Rational[] p = new Rational[sp.size()];
+        for (int idx = 0; idx < sp.size(); idx++) {
+            Rational q = start[sp.token(idx, 0)];
+            for (int i = 1; i < l && !q.isZero(); i++) {
+                q = q.multiply(rows[sp.token(idx, i - 1)][sp.token(idx, i)]);
+            }
+            p[idx] = q;
+        }
+        return Law.fromProbabilities(sp, p);
+    }
+
+    /** The unique stationary law of a transition matrix, by exact Gaussian elimination. */
+    /*@ public normal_behavior
+      @   requires rows != null && rows.length >= 2;
+      @ pure @*/
+    public static Rational[] stationary(Rational[][] rows) {
+        int v = rows.length;
+        // solve pi (P - I) = 0 with sum pi = 1: v+1 equations, v unknowns; use v-1 balance rows + normalisation
+        Rational[][] a = new Rational[v][v + 1];
+        for (int j = 0; j < v - 1; j++) {
+            for (int i = 0; i < v; i++) {
+                Rational pij = rows[i][j];
+                a[j][i] = i == j ? pij.subtract(Rational.ONE) : pij;
+            }
+            a[j][v] = Rational.ZERO;
+        }
+        for (int i = 0; i < v; i++) {
+            a[v - 1][i] = Rational.ONE;
+        }
+        a[v - 1][v] = Rational.ONE;
+        for (int col = 0; col < v; col++) {
+            int piv = -1;
+            for (int r = col; r < v; r++) {
+                if (!a[r][col].isZero()) {
+                    piv = r;
+                    break;
+                }
+            }
+            if (piv < 0) {
+                throw new InvalidInputException("family.args", "the chain has no unique stationary law;"
+                        + " give the start law explicitly as markov:L:ROWS:START");
+            }
+            Rational[] t = a[piv];
+            a[piv] = a[col];
+            a[col] = t;
+            for (int r = 0; r < v; r++) {
+                if (r != col && !a[r][col].isZero()) {
+                    Rational f = a[r][col].divide(a[col][col]);
+                    for (int c = col; c <= v; c++) {
+                        a[r][c] = a[r][c].subtract(f.multiply(a[col][c]));
+                    }
+                }
+            }
+        }
+        Rational[] pi = new Rational[v];
+        for (int i = 0; i < v; i++) {
+            pi[i] = a[i][v].divide(a[i][i]);
+            if (pi[i].signum() < 0) {
+                throw new InvalidInputException("family.args", "the chain has no stationary law");
+            }
+        }
+        return pi;
+    }
+
+    /** The uniform law on the codewords {@code mG}, {@code m} in {@code F_q^k}, {@code q} prime. */
+    /*@ public normal_behavior
+      @   requires q >= 2 && generator != null && generator.length >= 1;
+      @ pure @*/
+    public static Law linearCode(int q, int[][] generator) {
+        if (!BigInteger.valueOf(q).isProbablePrime(50) || q > SequenceSpace.MAX_ALPHABET) {
+            throw new InvalidInputException("family.args", "code:q:G needs a prime q <= " + SequenceSpace.MAX_ALPHABET
+                    + ", got " + q);
+        }
+        int k = generator.length;
+        int l = generator[0].length;
+        for (int r = 0; r < k; r++) {
+            if (generator[r].length != l) {
+                throw new InvalidInputException("family.args", "generator row " + r + " has " + generator[r].length
+                        + " entries, row 0 has " + l);
+            }
+            for (int c = 0; c < l; c++) {
+                if (generator[r][c] < 0 || generator[r][c] >= q) {
+                    throw new InvalidInputException("family.args", "generator entry (" + r + ", " + c + ") = "
+                            + generator[r][c] + " is outside F_" + q);
+                }
+            }
+        }
+        SequenceSpace sp = SequenceSpace.of(q, l);
+        BigInteger messages = BigInteger.valueOf(q).pow(k);
+        if (messages.compareTo(BigInteger.valueOf(SequenceSpace.MAX_OUTCOMES)) > 0) {
+            throw new InvalidInputException("law.too-large", "too large to compute: " + messages + " messages");
+        }
+        BigInteger[] w = zeros(sp.size());
+        int[] m = new int[k];
+        for (int n = 0; n < messages.intValueExact(); n++) {
+            int r = n;
+            for (int i = k - 1; i >= 0; i--) {
+                m[i] = r % q;
+                r /= q;
+            }
+            int[] x = new int[l];
+            for (int c = 0; c < l; c++) {
+                int s = 0;
+                for (int i = 0; i < k; i++) {
+                    s = (s + m[i] * generator[i][c]) % q;
+                }
+                x[c] = s;
+            }
+            int idx = sp.index(x);
+            w[idx] = w[idx].add(BigInteger.ONE);
+        }
+        return Law.fromWeights(sp, w);
+    }
+
+    private static Law parseProduct(String spec, String args) {
+        String[] head = args.split(":", -1);
+        if (head.length == 2) {
+            int l = ints(spec, head[0], 1)[0];
+            Rational[] m = rationals(spec, head[1], "marginal");
+            Rational[][] all = new Rational[l][];
+            for (int i = 0; i < l; i++) {
+                all[i] = m;
+            }
+            return product(all);
+        }
+        if (head.length != 1) {
+            throw bad(spec, "expected product:L:p0,p1,... or product:p0,p1,...;q0,q1,...");
+        }
+        String[] rows = args.split(";", -1);
+        Rational[][] all = new Rational[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            all[i] = rationals(spec, rows[i], "marginal of position " + i);
+        }
+        return product(all);
+    }
+
+    private static Law parseMarkov(String spec, String args) {
+        String[] parts = args.split(":", -1);
+        if (parts.length < 2 || parts.length > 3) {
+            throw bad(spec, "expected markov:L:ROWS or markov:L:ROWS:START (rows separated by ';')");
+        }
+        int l = ints(spec, parts[0], 1)[0];
+        String[] rowText = parts[1].split(";", -1);
+        Rational[][] rows = new Rational[rowText.length][];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = rationals(spec, rowText[i], "transition row " + i);
+        }
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i].length != rows.length) {
+                throw bad(spec, "transition row " + i + " has " + rows[i].length + " entries, expected " + rows.length);
+            }
+            checkDistribution(rows[i], "transition row " + i);
+        }
+        Rational[] start = parts.length == 3 ? rationals(spec, parts[2], "start law") : stationary(rows);
+        if (start.length != rows.length) {
+            throw bad(spec, "start law has " + start.length + " entries, expected " + rows.length);
+        }
+        return markov(l, start, rows);
+    }
+
+    private static Law parseCode(String spec, String args) {
+        String[] parts = args.split(":", -1);
+        if (parts.length != 2) {
+            throw bad(spec, "expected code:q:G with G's rows separated by ';', e.g. code:2:1,1,0;0,1,1");
+        }
+        int q = ints(spec, parts[0], 1)[0];
+        String[] rowText = parts[1].split(";", -1);
+        int[][] g = new int[rowText.length][];
+        for (int r = 0; r < g.length; r++) {
+            g[r] = ints(spec, rowText[r], -1);
+        }
+        return linearCode(q, g);
+    }
+
+    private static void checkDistribution(Rational[] p, String what) {
+        Rational s = Rational.ZERO;
+        for (int i = 0; i < p.length; i++) {
+            if (p[i].signum() < 0) {
+                throw new InvalidInputException("family.args", what + ": entry " + i + " is negative: " + p[i]);
+            }
+            s = s.add(p[i]);
+        }
+        if (!s.equals(Rational.ONE)) {
+            throw new InvalidInputException("family.args", what + " sums to " + s + ", not exactly 1");
+        }
+    }
+
+    private static int[] ints(String spec, String text, int expected) {
+        String[] p = text.split(",", -1);
+        if (expected >= 0 && p.length != expected) {
+            throw bad(spec, "expected " + expected + " comma-separated integer" + (expected == 1 ? "" : "s")
+                    + ", got '" + text + "'");
+        }
+        int[] r = new int[p.length];
+        for (int i = 0; i < p.length; i++) {
+            try {
+                r[i] = Integer.parseInt(p[i].strip());
+            } catch (NumberFormatException e) {
+                throw bad(spec, "'" + p[i] + "' is not an integer");
+            }
+        }
+        return r;
+    }
+
+    private static Rational[] rationals(String spec, String text, String what) {
+        String[] p = text.split(",", -1);
+        List<Rational> r = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            try {
+                r.add(Rational.parse(p[i]));
+            } catch (NumberFormatException e) {
+                throw bad(spec, what + ", entry " + i + ": " + e.getMessage());
+            }
+        }
+        return r.toArray(new Rational[0]);
+    }
+
+    private static BigInteger[] zeros(int n) {
+        BigInteger[] w = new BigInteger[n];
+        java.util.Arrays.fill(w, BigInteger.ZERO);
+        return w;
+    }
+
+    private static InvalidInputException bad(String spec, String why) {
+        return new InvalidInputException("family.args", "bad family '" + spec + "': " + why);
+    }
+}

@@ -1,0 +1,30 @@
+package org.dlmexact.dist;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.dlmexact.exact.InvalidInputException;
+
+/** Resolves a law argument: a built-in family {@code NAME:ARGS} or a {@code dlm-exact/law@1} file. */
+public final class Laws {
+
+    private Laws() {
+    }
+
+    /*@ public normal_behavior
+      @   requires spec != null;
+      @   ensures \result != null;
+      @*/
+    public static Law resolve(String spec) {
+        Objects.requireNonNull(spec, "spec");
+        if (Families.isFamily(spec)) {
+            return Families.parse(spec);
+        }
+        Path p = Path.of(spec);
+        if (Files.isRegularFile(p)) {
+            return LawJson.read(p);
+        }
+        throw new InvalidInputException("law.not-found", "--law '" + spec + "' is neither a family NAME:ARGS ("
+                + String.join(", ", Families.NAMES) + ") nor a readable file");
+    }
+}

@@ -1,0 +1,182 @@
+package org.dlmexact.dist;
+
+import java.math.BigInteger;
+import org.dlmexact.exact.InvalidInputException;
+
+/**
+ * The sequence space {@code [V]^L}. Positions are numbered {@code 0..L-1} in every file and
+ * message. An outcome {@code x} has index {@code sum_i x_i V^(L-1-i)}: lexicographic order,
+ * position 0 most significant. A subset of positions is a bit mask, bit {@code i} for position
+ * {@code i}; a marginal on a subset is indexed the same way over the subset's positions in
+ * increasing order.
+ */
+public final class SequenceSpace {
+
+    /** Largest number of outcomes {@code V^L} accepted for a law. */
+    public static final int MAX_OUTCOMES = 1 << 16;
+    /** Largest alphabet size accepted. */
+    public static final int MAX_ALPHABET = 16;
+
+    //@ public invariant alphabetSize() >= 2 && length() >= 1 && size() <= MAX_OUTCOMES;
+    private final int v;
+    private final int l;
+    private final int size;
+    private final int[] powers;
+
+    private SequenceSpace(int v, int l, int size) {
+        this.v = v;
+        this.l = l;
+        this.size = size;
+        this.powers = new int[l + 1];
+        powers[0] = 1;
+        for (int i = 1; i <= l; i++) {
+            powers[i] = powers[i - 1] * v;
+        }
+    }
+
+    /**
+     * The space {@code [V]^L}, refused with the estimated size when {@code V^L} exceeds
+     * {@link #MAX_OUTCOMES}.
+     */
+    /*@ public normal_behavior
+      @   requires 2 <= v && v <= MAX_ALPHABET && l >= 1 && estimateOutcomes(v, l).compareTo(BigInteger.valueOf(MAX_OUTCOMES)) <= 0;
+      @   ensures \result.alphabetSize() == v && \result.length() == l;
+      @ also public exceptional_behavior
+      @   requires !(2 <= v && v <= MAX_ALPHABET && l >= 1 && estimateOutcomes(v, l).compareTo(BigInteger.valueOf(MAX_OUTCOMES)) <= 0);
+      @   signals_only InvalidInputException;
+      @ pure @*/
+    public static SequenceSpace of(int v, int l) {
+        if (v < 2 || v > MAX_ALPHABET) {
+            throw new InvalidInputException("law.alphabet-size",
+                    "alphabetSize must be between 2 and " + MAX_ALPHABET + ", got " + v);
+        }
+        if (l < 1) {
+            throw new InvalidInputException("law.length", "length must be at least 1, got " + l);
+        }
+        BigInteger n = estimateOutcomes(v, l);
+        if (n.compareTo(BigInteger.valueOf(MAX_OUTCOMES)) > 0) {
+            throw new InvalidInputException("law.too-large", "too large to compute: alphabetSize " + v
+                    + " and length " + l + " give V^L = " + n + " outcomes; the limit is " + MAX_OUTCOMES);
+        }
+        return new SequenceSpace(v, l, n.intValueExact());
+    }
+
+    /** {@code V^L} as an exact integer. */
+    //@ requires v >= 0 && l >= 0;
+    //@ pure
+    public static BigInteger estimateOutcomes(int v, int l) {
+        return BigInteger.valueOf(v).pow(Math.max(l, 0));
+    }
+
+    //@ pure
+    public int alphabetSize() {
+        return v;
+    }
+
+    //@ pure
+    public int length() {
+        return l;
+    }
+
+    /** {@code V^L}. */
+    //@ pure
+    public int size() {
+        return size;
+    }
+
+    /** {@code V^k} for {@code 0 <= k <= L}. */
+    //@ requires 0 <= k && k <= length();
+    //@ pure
+    public int power(int k) {
+        return powers[k];
+    }
+
+    /** The mask of all positions. */
+    //@ ensures \result == (1 << length()) - 1;
+    //@ pure
+    public int fullMask() {
+        return (1 << l) - 1;
+    }
+
+    /** The index of outcome {@code x}. */
+    /*@ public normal_behavior
+      @   requires x != null && x.length == length();
+      @   requires (\forall int i; 0 <= i && i < x.length; 0 <= x[i] && x[i] < alphabetSize());
+      @   ensures 0 <= \result && \result < size();
+      @ pure @*/
+    public int index(int[] x) {
+        if (x.length != l) {
+            throw new IllegalArgumentException("outcome has length " + x.length + ", expected " + l);
+        }
+        int idx = 0;
+        for (int i = 0; i < l; i++) {
+            if (x[i] < 0 || x[i] >= v) {
+                throw new IllegalArgumentException("token " + x[i] + " at position " + i + " is outside [0, " + v + ")");
+            }
+            idx = idx * v + x[i];
+        }
+        return idx;
+    }
+
+    /** The outcome with index {@code idx}. */
+    /*@ public normal_behavior
+      @   requires 0 <= idx && idx < size();
+      @   ensures \result.length == length() && index(\result) == idx;
+      @ pure @*/
+    public int[] outcome(int idx) {
+        if (idx < 0 || idx >= size) {
+            throw new IndexOutOfBoundsException("outcome index " + idx + " outside [0, " + size + ")");
+        }
+        int[] x = new int[l];
+        int r = idx;
+        for (int i = l - 1; i >= 0; i--) {
+            x[i] = r % v;
+            r /= v;
+        }
+        return x;
+    }
+
+    /** The token at position {@code pos} of the outcome with index {@code idx}. */
+    //@ requires 0 <= idx && idx < size() && 0 <= pos && pos < length();
+    //@ ensures 0 <= \result && \result < alphabetSize();
+    //@ pure
+    public int token(int idx, int pos) {
+        return (idx / powers[l - 1 - pos]) % v;
+    }
+
+    /** The index within the marginal on {@code mask} of the restriction of outcome {@code idx}. */
+    //@ requires 0 <= idx && idx < size() && 0 <= mask && mask <= fullMask();
+    //@ ensures 0 <= \result && \result < power(Integer.bitCount(mask));
+    //@ pure
+    public int project(int idx, int mask) {
+        int r = 0;
+        for (int i = 0; i < l; i++) {
+            if ((mask & (1 << i)) != 0) {
+                r = r * v + token(idx, i);
+            }
+        }
+        return r;
+    }
+
+    /** The outcome as text {@code [x0, x1, ...]}. */
+    //@ requires 0 <= idx && idx < size();
+    //@ pure
+    public String format(int idx) {
+        return java.util.Arrays.toString(outcome(idx));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SequenceSpace && ((SequenceSpace) o).v == v && ((SequenceSpace) o).l == l;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * v + l;
+    }
+
+    @Override
+    public String toString() {
+        return "[" + v + "]^" + l;
+    }
+}

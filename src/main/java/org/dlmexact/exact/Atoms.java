@@ -1,0 +1,286 @@
+package org.dlmexact.exact;
+
+import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The atoms of exact logarithms: the integers {@code b >= 2} under {@code ln(b)}.
+ *
+ * <p>An integer is split by trial division into primes below {@link #SMALL_PRIME_LIMIT} and a
+ * cofactor with no prime factor below that limit. Small primes are pairwise coprime and
+ * coprime to every cofactor, so only cofactors ever need gcd-based coprime refinement
+ * ({@link #refine}), which needs no integer factoring. A cofactor below
+ * {@code SMALL_PRIME_LIMIT^2} is itself prime.
+ */
+public final class Atoms {
+
+    /** Trial division removes every prime below this bound. */
+    public static final int SMALL_PRIME_LIMIT = 1 << 16;
+    private static final int[] PRIMES = sieve(SMALL_PRIME_LIMIT);
+    private static final BigInteger LIMIT = BigInteger.valueOf(SMALL_PRIME_LIMIT);
+    private static final ConcurrentHashMap<BigInteger, long[]> CACHE = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 500_000;
+
+    private Atoms() {
+    }
+
+    /** Whether {@code a} is an atom that never needs refinement (a prime below the limit). */
+    //@ requires a != null;
+    //@ pure
+    public static boolean isSmallPrime(BigInteger a) {
+        return a.compareTo(LIMIT) < 0;
+    }
+
+    /**
+     * Splits {@code n >= 1} into {@code {p1, e1, p2, e2, ..., cofactor}}: the small primes with
+     * their exponents, in increasing order, and the cofactor (1 when {@code n} factors
+     * completely over the small primes). The cofactor is stored as the last element only when
+     * it fits in a long; otherwise {@code -1} marks that {@link #bigCofactor} must be used.
+     */
+    private static long[] split(BigInteger n) {
+        long[] cached = CACHE.get(n);
+        if (cached != null) {
+            return cached;
+        }
+        long[] result = n.bitLength() < 63 ? splitLong(n.longValue()) : splitBig(n);
+        if (CACHE.size() > CACHE_LIMIT) {
+            CACHE.clear();
+        }
+        CACHE.put(n, result);
+        return result;
+    }
+
+    private static long[] splitLong(long n) {
+        long[] buf = new long[2 * 16 + 1];
+        int len = 0;
+        long m = n;
+        for (int p : PRIMES) {
+            if ((long) p * p > m) {
+                break;
+            }
+            if (m % p == 0) {
+                int e = 0;
+                do {
+                    m /= p;
+                    e++;
+                } while (m % p == 0);
+                buf = ensure(buf, len + 3);
+                buf[len++] = p;
+                buf[len++] = e;
+            }
+        }
+        if (m > 1 && m < SMALL_PRIME_LIMIT) {
+            // m is a prime below the limit (all smaller primes were removed and p*p > m)
+            buf = ensure(buf, len + 3);
+            buf[len++] = m;
+            buf[len++] = 1;
+            m = 1;
+        }
+        long[] out = new long[len + 1];
+        System.arraycopy(buf, 0, out, 0, len);
+        out[len] = m;
+        return sortPairs(out);
+    }
+
+    private static long[] splitBig(BigInteger n) {
+        long[] buf = new long[2 * 16 + 1];
+        int len = 0;
+        BigInteger m = n;
+        for (int p : PRIMES) {
+            BigInteger bp = BigInteger.valueOf(p);
+            BigInteger[] qr = m.divideAndRemainder(bp);
+            if (qr[1].signum() == 0) {
+                int e = 0;
+                do {
+                    m = qr[0];
+                    e++;
+                    qr = m.divideAndRemainder(bp);
+                } while (qr[1].signum() == 0);
+                buf = ensure(buf, len + 3);
+                buf[len++] = p;
+                buf[len++] = e;
+            }
+            if (m.bitLength() < 63) {
+                long[] rest = splitLong(m.longValue());
+                long[] out = new long[len + rest.length];
+                System.arraycopy(buf, 0, out, 0, len);
+                System.arraycopy(rest, 0, out, len, rest.length);
+                return sortPairs(out);
+            }
+        }
+        long[] out = new long[len + 1];
+        System.arraycopy(buf, 0, out, 0, len);
+        out[len] = -1;
+        return out;
+    }
+
+    private static long[] sortPairs(long[] a) {
+        // pairs are produced in increasing prime order except a merged tail; insertion sort by prime
+        int pairs = (a.length - 1) / 2;
+        for (int i = 1; i < pairs; i++) {
+            long p = a[2 * i];
+            long e = a[2 * i + 1];
+            int j = i - 1;
+            while (j >= 0 && a[2 * j] > p) {
+                a[2 * j + 2] = a[2 * j];
+                a[2 * j + 3] = a[2 * j + 1];
+                j--;
+            }
+            a[2 * j + 2] = p;
+            a[2 * j + 3] = e;
+        }
+        return a;
+    }
+
+    private static BigInteger bigCofactor(BigInteger n, long[] split) {
+        BigInteger m = n;
+        for (int i = 0; i + 1 < split.length; i += 2) {
+            m = m.divide(BigInteger.valueOf(split[i]).pow((int) split[i + 1]));
+        }
+        return m;
+    }
+
+    private static long[] ensure(long[] buf, int size) {
+        if (size <= buf.length) {
+            return buf;
+        }
+        long[] b = new long[Math.max(size, 2 * buf.length)];
+        System.arraycopy(buf, 0, b, 0, buf.length);
+        return b;
+    }
+
+    /**
+     * Adds {@code coefficient * ln(n)} to {@code small} (small primes) and {@code large}
+     * (cofactors, not yet refined).
+     */
+    /*@ public normal_behavior
+      @   requires n != null && n.signum() > 0 && coefficient != null && small != null && large != null;
+      @   assignable small.*, large.*;
+      @*/
+    public static void addLn(BigInteger n, Rational coefficient, Map<BigInteger, Rational> small,
+                             Map<BigInteger, Rational> large) {
+        Objects.requireNonNull(n, "n");
+        if (n.signum() <= 0) {
+            throw new IllegalArgumentException("logarithm of non-positive integer " + n);
+        }
+        if (coefficient.isZero() || n.equals(BigInteger.ONE)) {
+            return;
+        }
+        long[] s = split(n);
+        for (int i = 0; i + 1 < s.length; i += 2) {
+            small.merge(BigInteger.valueOf(s[i]), coefficient.multiply(s[i + 1]), Rational::add);
+        }
+        long last = s[s.length - 1];
+        if (last == -1) {
+            large.merge(bigCofactor(n, s), coefficient, Rational::add);
+        } else if (last > 1) {
+            large.merge(BigInteger.valueOf(last), coefficient, Rational::add);
+        }
+    }
+
+    /**
+     * Adds {@code coefficient * ln(n)} with an integer coefficient to integer-coefficient maps
+     * (the fast path for sums of {@code w ln w}).
+     */
+    /*@ public normal_behavior
+      @   requires n != null && n.signum() > 0 && coefficient != null && small != null && large != null;
+      @   assignable small.*, large.*;
+      @*/
+    public static void addLnInteger(BigInteger n, BigInteger coefficient, Map<BigInteger, BigInteger> small,
+                                    Map<BigInteger, BigInteger> large) {
+        Objects.requireNonNull(n, "n");
+        if (n.signum() <= 0) {
+            throw new IllegalArgumentException("logarithm of non-positive integer " + n);
+        }
+        if (coefficient.signum() == 0 || n.equals(BigInteger.ONE)) {
+            return;
+        }
+        long[] s = split(n);
+        for (int i = 0; i + 1 < s.length; i += 2) {
+            BigInteger c = s[i + 1] == 1 ? coefficient : coefficient.multiply(BigInteger.valueOf(s[i + 1]));
+            small.merge(BigInteger.valueOf(s[i]), c, BigInteger::add);
+        }
+        long last = s[s.length - 1];
+        if (last == -1) {
+            large.merge(bigCofactor(n, s), coefficient, BigInteger::add);
+        } else if (last > 1) {
+            large.merge(BigInteger.valueOf(last), coefficient, BigInteger::add);
+        }
+    }
+
+    /**
+     * Coprime-base refinement: rewrites {@code sum q_b ln(b)} over a pairwise coprime set of
+     * atoms. A pair {@code a, c} with {@code g = gcd(a, c) > 1} is replaced by {@code g},
+     * {@code a/g}, {@code c/g} (since {@code ln a = ln g + ln(a/g)}); the product of all atoms
+     * strictly decreases at each split, so the process terminates. Atoms whose coefficient
+     * vanishes are dropped. No integer is factored.
+     */
+    /*@ public normal_behavior
+      @   requires terms != null;
+      @   ensures (\forall BigInteger a; \result.containsKey(a);
+      @              (\forall BigInteger b; \result.containsKey(b) && !a.equals(b); a.gcd(b).equals(BigInteger.ONE)));
+      @ pure @*/
+    public static TreeMap<BigInteger, Rational> refine(Map<BigInteger, Rational> terms) {
+        TreeMap<BigInteger, Rational> base = new TreeMap<>();
+        Deque<Object[]> work = new ArrayDeque<>();
+        for (Map.Entry<BigInteger, Rational> e : terms.entrySet()) {
+            if (e.getKey().signum() <= 0) {
+                throw new IllegalArgumentException("atom must be a positive integer, got " + e.getKey());
+            }
+            work.push(new Object[] {e.getKey(), e.getValue()});
+        }
+        outer:
+        while (!work.isEmpty()) {
+            Object[] item = work.pop();
+            BigInteger c = (BigInteger) item[0];
+            Rational q = (Rational) item[1];
+            if (c.equals(BigInteger.ONE)) {
+                continue;
+            }
+            Rational existing = base.get(c);
+            if (existing != null) {
+                base.put(c, existing.add(q));
+                continue;
+            }
+            for (BigInteger a : base.keySet()) {
+                BigInteger g = a.gcd(c);
+                if (!g.equals(BigInteger.ONE)) {
+                    Rational qa = base.remove(a);
+                    work.push(new Object[] {a.divide(g), qa});
+                    work.push(new Object[] {c.divide(g), q});
+                    work.push(new Object[] {g, qa.add(q)});
+                    continue outer;
+                }
+            }
+            base.put(c, q);
+        }
+        base.values().removeIf(Rational::isZero);
+        return base;
+    }
+
+    private static int[] sieve(int limit) {
+        boolean[] composite = new boolean[limit];
+        int count = 0;
+        for (int i = 2; i < limit; i++) {
+            if (!composite[i]) {
+                count++;
+                for (long j = (long) i * i; j < limit; j += i) {
+                    composite[(int) j] = true;
+                }
+            }
+        }
+        int[] primes = new int[count];
+        int k = 0;
+        for (int i = 2; i < limit; i++) {
+            if (!composite[i]) {
+                primes[k++] = i;
+            }
+        }
+        return primes;
+    }
+}

@@ -1,0 +1,132 @@
+package org.dlmexact.exact;
+
+import java.math.BigInteger;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Certified enclosures of natural logarithms of positive integers.
+ *
+ * <p>{@code ln n = k ln 2 + 2 atanh(t)} with {@code n = 2^k m}, {@code m} in {@code [3/4, 3/2)},
+ * {@code t = (m-1)/(m+1)}, {@code |t| <= 1/5}; {@code ln 2 = 2 atanh(1/3)}. The series
+ * {@code atanh(t) = sum t^(2i+1)/(2i+1)} is summed in fixed point with every term rounded
+ * outward (down for the lower bound, up for the upper bound) and the tail after the last
+ * term bounded by {@code t^(2N+1) / (1 - t^2)}. The returned integers {@code lo, hi} satisfy
+ * {@code lo / 2^bits <= ln n <= hi / 2^bits}. Enclosures are cached per argument at the
+ * highest precision computed so far.
+ */
+public final class CertifiedLog {
+
+    private static final ConcurrentHashMap<BigInteger, BigInteger[]> CACHE = new ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 200_000;
+
+    private CertifiedLog() {
+    }
+
+    /**
+     * Bounds {@code {lo, hi}} with {@code lo/2^bits <= ln(n) <= hi/2^bits}; the width
+     * {@code hi - lo} is a few units (the guard bits absorb the rounding of the series).
+     */
+    /*@ public normal_behavior
+      @   requires n != null && n.signum() > 0 && bits >= 1;
+      @   ensures \result.length == 2 && \result[0].compareTo(\result[1]) <= 0;
+      @ also public exceptional_behavior
+      @   requires n != null && (n.signum() <= 0 || bits < 1);
+      @   signals_only IllegalArgumentException;
+      @ pure @*/
+    public static BigInteger[] lnBounds(BigInteger n, int bits) {
+        Objects.requireNonNull(n, "n");
+        if (n.signum() <= 0) {
+            throw new IllegalArgumentException("logarithm of non-positive integer " + n);
+        }
+        if (bits < 1) {
+            throw new IllegalArgumentException("precision must be at least 1 bit, got " + bits);
+        }
+        if (n.equals(BigInteger.ONE)) {
+            return new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO};
+        }
+        BigInteger[] cached = CACHE.get(n);
+        if (cached == null || cached[2].intValueExact() < bits) {
+            BigInteger[] fresh = compute(n, bits);
+            cached = new BigInteger[] {fresh[0], fresh[1], BigInteger.valueOf(bits)};
+            if (CACHE.size() > CACHE_LIMIT) {
+                CACHE.clear();
+            }
+            CACHE.put(n, cached);
+        }
+        int shift = cached[2].intValueExact() - bits;
+        return new BigInteger[] {floorShift(cached[0], shift), ceilShift(cached[1], shift)};
+    }
+
+    /** The enclosure of {@code ln(n)} as an interval of rationals. */
+    //@ requires n != null && n.signum() > 0 && bits >= 1;
+    //@ pure
+    public static Interval ln(BigInteger n, int bits) {
+        BigInteger[] b = lnBounds(n, bits);
+        BigInteger den = BigInteger.ONE.shiftLeft(bits);
+        return Interval.of(Rational.of(b[0], den), Rational.of(b[1], den));
+    }
+
+    private static BigInteger[] compute(BigInteger n, int bits) {
+        int k = n.bitLength() - 1;
+        // choose k so that m = n / 2^k lies in [3/4, 3/2): then |t| <= 1/5
+        BigInteger pow = BigInteger.ONE.shiftLeft(k);
+        if (n.multiply(BigInteger.TWO).compareTo(pow.multiply(BigInteger.valueOf(3))) >= 0) {
+            k = k + 1;
+            pow = pow.shiftLeft(1);
+        }
+        int work = bits + 24 + 32 - Integer.numberOfLeadingZeros(Math.max(k, 1));
+        BigInteger[] ln2 = atanh(BigInteger.ONE, BigInteger.valueOf(3), work);
+        BigInteger a = n.subtract(pow);
+        BigInteger b = n.add(pow);
+        BigInteger[] lnm;
+        if (a.signum() >= 0) {
+            lnm = atanh(a, b, work);
+        } else {
+            BigInteger[] pos = atanh(a.negate(), b, work);
+            lnm = new BigInteger[] {pos[1].negate(), pos[0].negate()};
+        }
+        BigInteger kk = BigInteger.valueOf(k);
+        BigInteger lo = ln2[0].multiply(kk).add(lnm[0]).shiftLeft(1);
+        BigInteger hi = ln2[1].multiply(kk).add(lnm[1]).shiftLeft(1);
+        int shift = work - bits;
+        return new BigInteger[] {floorShift(lo, shift), ceilShift(hi, shift)};
+    }
+
+    /** Bounds on {@code atanh(a/b) * 2^work} for {@code 0 <= a < b}. */
+    private static BigInteger[] atanh(BigInteger a, BigInteger b, int work) {
+        BigInteger a2 = a.multiply(a);
+        BigInteger b2 = b.multiply(b);
+        BigInteger scaled = a.shiftLeft(work);
+        BigInteger pLo = scaled.divide(b);
+        BigInteger pHi = ceilDiv(scaled, b);
+        BigInteger sumLo = BigInteger.ZERO;
+        BigInteger sumHi = BigInteger.ZERO;
+        for (long i = 0; ; i++) {
+            BigInteger d = BigInteger.valueOf(2 * i + 1);
+            sumLo = sumLo.add(pLo.divide(d));
+            sumHi = sumHi.add(ceilDiv(pHi, d));
+            pLo = pLo.multiply(a2).divide(b2);
+            pHi = ceilDiv(pHi.multiply(a2), b2);
+            if (pHi.compareTo(BigInteger.ONE) <= 0) {
+                break;
+            }
+        }
+        // tail: sum_{i >= N} t^(2i+1)/(2i+1) <= t^(2N+1) / (1 - t^2)
+        sumHi = sumHi.add(ceilDiv(pHi.multiply(b2), b2.subtract(a2)));
+        return new BigInteger[] {sumLo, sumHi};
+    }
+
+    private static BigInteger ceilDiv(BigInteger x, BigInteger d) {
+        BigInteger[] qr = x.divideAndRemainder(d);
+        return qr[1].signum() > 0 ? qr[0].add(BigInteger.ONE) : qr[0];
+    }
+
+    private static BigInteger floorShift(BigInteger x, int shift) {
+        return x.shiftRight(shift);
+    }
+
+    private static BigInteger ceilShift(BigInteger x, int shift) {
+        return x.negate().shiftRight(shift).negate();
+    }
+}
