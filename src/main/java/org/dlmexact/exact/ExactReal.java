@@ -396,6 +396,89 @@ public final class ExactReal implements Comparable<ExactReal> {
     }
 
     /**
+     * The largest integer not above this value, decided exactly: a value with atoms is irrational,
+     * so refining its enclosure until both ends have the same floor terminates.
+     */
+    //@ ensures isRational() ==> \result.equals(rationalPart().floor());
+    //@ pure
+    public BigInteger floor() {
+        if (atoms.length == 0) {
+            return rational.floor();
+        }
+        for (int bits = 64; ; bits *= 2) {
+            Interval iv = enclosure(bits);
+            BigInteger lo = iv.lo().floor();
+            if (lo.equals(iv.hi().floor())) {
+                return lo;
+            }
+        }
+    }
+
+    /** The smallest integer not below this value, decided exactly. */
+    //@ ensures isRational() ==> \result.equals(rationalPart().ceil());
+    //@ pure
+    public BigInteger ceil() {
+        return atoms.length == 0 ? rational.ceil() : floor().add(BigInteger.ONE);
+    }
+
+    /**
+     * If {@code this / o} is rational, that rational; otherwise null. Exact: both values are
+     * written over one pairwise coprime base refined from all their atoms; the only candidate is
+     * the ratio of their coefficients on one atom where {@code o}'s is non-zero, verified by an
+     * exact zero test.
+     */
+    /*@ public normal_behavior
+      @   requires o != null && !o.isZero();
+      @   ensures \result != null ==> subtract(o.multiply(\result)).isZero();
+      @ also public exceptional_behavior
+      @   requires o != null && o.isZero();
+      @   signals_only ArithmeticException;
+      @ pure @*/
+    public Rational rationalRatio(ExactReal o) {
+        if (o.isZero()) {
+            throw new ArithmeticException("ratio with a zero denominator");
+        }
+        if (isZero()) {
+            return Rational.ZERO;
+        }
+        if (o.atoms.length == 0) {
+            return atoms.length == 0 ? rational.divide(o.rational) : null;
+        }
+        Map<BigInteger, Rational> markers = new HashMap<>();
+        for (BigInteger a : atoms) {
+            markers.merge(a, Rational.ONE, Rational::add);
+        }
+        for (BigInteger a : o.atoms) {
+            markers.merge(a, Rational.ONE, Rational::add);
+        }
+        for (BigInteger b : Atoms.refine(markers).keySet()) {
+            Rational y = coefficientOver(o, b);
+            if (!y.isZero()) {
+                Rational c = coefficientOver(this, b).divide(y);
+                return subtract(o.multiply(c)).isZero() ? c : null;
+            }
+        }
+        throw new IllegalStateException("no atom of " + o + " survived refinement");
+    }
+
+    /** The coefficient of {@code ln b} when {@code x} is written over a base containing {@code b}. */
+    private static Rational coefficientOver(ExactReal x, BigInteger b) {
+        Rational c = Rational.ZERO;
+        for (int i = 0; i < x.atoms.length; i++) {
+            BigInteger a = x.atoms[i];
+            int e = 0;
+            while (a.mod(b).signum() == 0) {
+                a = a.divide(b);
+                e++;
+            }
+            if (e > 0) {
+                c = c.add(x.coeffs[i].multiply(e));
+            }
+        }
+        return c;
+    }
+
+    /**
      * This value correctly rounded to {@code digits} places after the decimal point (ties, which
      * only rational values can have, away from zero). Every digit shown is certified: the
      * string differs from the exact value by at most half a unit in its last place.

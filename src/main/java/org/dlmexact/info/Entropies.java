@@ -116,6 +116,29 @@ public final class Entropies {
         return ExactReal.ln(law.denominator()).multiply(lnD).add(sumWlnW).multiply(scale);
     }
 
+    /**
+     * {@code sum_S coefficients[S] * H(X_S)} for rational coefficients: scaled to a common
+     * denominator and summed as one integer combination.
+     */
+    /*@ public normal_behavior
+      @   requires coefficients != null;
+      @ pure @*/
+    public ExactReal linearCombination(Map<Integer, Rational> coefficients) {
+        BigInteger common = BigInteger.ONE;
+        for (Rational c : coefficients.values()) {
+            common = common.divide(common.gcd(c.denominator())).multiply(c.denominator());
+        }
+        int[] masks = new int[coefficients.size()];
+        long[] counts = new long[masks.length];
+        int i = 0;
+        for (Map.Entry<Integer, Rational> e : coefficients.entrySet()) {
+            masks[i] = e.getKey();
+            counts[i] = e.getValue().multiply(common).numerator().longValueExact();
+            i++;
+        }
+        return combination(masks, counts, Rational.of(BigInteger.ONE, common));
+    }
+
     /** {@code H(X_A | X_C) = H(X_{A u C}) - H(X_C)}. */
     //@ requires 0 <= a && a <= law().space().fullMask() && 0 <= c && c <= law().space().fullMask();
     //@ pure

@@ -1,0 +1,173 @@
+package org.dlmexact.theory;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.dlmexact.exact.ExactReal;
+import org.dlmexact.exact.Rational;
+import org.dlmexact.info.InformationProfile;
+
+/**
+ * Li-Cai Theorem 2 (lower bound), partly reconstructed: for every {@code s_max >= 2} some
+ * schedule with that {@code s_max} has error at least
+ * {@code s_max/(16 L) * F}, {@code F = sum_i sum_{j>=0} 2^{-j} E[I(X_i ; X_{W_j^{(-i)}})]}
+ * (plus {@code eps_train}, zero for the optimal predictor used here). The law of the random
+ * sets {@code W_j} is not recoverable from the sources; four readings are offered
+ * ({@link Reading}) and every check names the one it used. The infinite sum over {@code j} is
+ * evaluated exactly: for readings (a) and (b) the sets are eventually all of {@code [L] \ {i}},
+ * for (c) and (d) the weights sum to closed-form rationals.
+ */
+public final class LiCaiTheorem2 {
+
+    public static final String ID = "li-cai-theorem-2";
+    public static final String ID_FUNCTIONAL = "li-cai-theorem-2-functional-at-most-2-sumi";
+
+    /** The four readings of the law of {@code W_j^{(-i)}} (theory.md §4). */
+    public enum Reading {
+        A("a", "uniform subset of [L]\\{i} of size min(L-1, 2^j s_max)"),
+        B("b", "uniform subset of [L]\\{i} of size L - ceil(s_max / 2^j)"),
+        C("c", "each other position independently with probability 1 - 2^-j"),
+        D("d", "each other position independently with probability 1 - 2^-j s_max / L");
+
+        private final String label;
+        private final String description;
+
+        Reading(String label, String description) {
+            this.label = label;
+            this.description = description;
+        }
+
+        //@ pure
+        public String label() {
+            return label;
+        }
+
+        //@ pure
+        public String description() {
+            return description;
+        }
+    }
+
+    private LiCaiTheorem2() {
+    }
+
+    /**
+     * The total weight {@code sum_j 2^{-j} P_j(W)} of one set {@code W} of size {@code a} among the
+     * {@code L - 1} other positions, under the given reading.
+     */
+    /*@ public normal_behavior
+      @   requires l >= 2 && 2 <= sMax && sMax <= l && 0 <= a && a <= l - 1;
+      @   ensures \result.signum() >= 0;
+      @ pure @*/
+    public static Rational weight(Reading reading, int l, int sMax, int a) {
+        int b = l - 1 - a;
+        switch (reading) {
+            case A:
+            case B: {
+                Rational w = Rational.ZERO;
+                for (int j = 0; ; j++) {
+                    int size = reading == Reading.A
+                            ? (int) Math.min(l - 1L, (1L << Math.min(j, 40)) * sMax)
+                            : l - (int) ((sMax + (1L << Math.min(j, 40)) - 1) >> Math.min(j, 40));
+                    if (size == l - 1) {
+                        // from here on the set is all other positions: sum_{j' >= j} 2^-j' = 2^(1-j)
+                        if (a == l - 1) {
+                            w = w.add(Rational.of(BigInteger.TWO, BigInteger.ONE.shiftLeft(j)));
+                        }
+                        return w;
+                    }
+                    if (size == a) {
+                        w = w.add(Rational.of(BigInteger.ONE,
+                                BigInteger.ONE.shiftLeft(j).multiply(InformationProfile.binomial(l - 1, a))));
+                    }
+                }
+            }
+            case C:
+            case D: {
+                // sum_j 2^-j q_j^a (1-q_j)^b with 1 - q_j = c 2^-j (c = 1 for C, s_max/L for D)
+                // = sum_t C(a,t) (-1)^t c^(t+b) / (1 - 2^-(1+t+b))
+                Rational c = reading == Reading.C ? Rational.ONE : Rational.of(sMax, l);
+                Rational w = Rational.ZERO;
+                for (int t = 0; t <= a; t++) {
+                    Rational geometric = Rational.ONE.divide(Rational.ONE.subtract(
+                            Rational.of(BigInteger.ONE, BigInteger.ONE.shiftLeft(1 + t + b))));
+                    Rational term = c.pow(t + b).multiply(InformationProfile.binomial(a, t)).multiply(geometric);
+                    w = t % 2 == 0 ? w.add(term) : w.subtract(term);
+                }
+                return w;
+            }
+            default:
+                throw new IllegalArgumentException("unknown reading " + reading);
+        }
+    }
+
+    /** {@code F = sum_i sum_j 2^{-j} E[I(X_i ; X_{W_j^{(-i)}})]}, exactly. */
+    /*@ public normal_behavior
+      @   requires info != null && reading != null && 2 <= sMax && sMax <= info.law().length();
+      @ pure @*/
+    public static ExactReal functional(InformationProfile info, Reading reading, int sMax) {
+        int l = info.law().length();
+        Rational[] w = new Rational[l];
+        for (int a = 0; a < l; a++) {
+            w[a] = weight(reading, l, sMax, a);
+        }
+        Map<Integer, Rational> coeff = new HashMap<>();
+        int full = info.law().space().fullMask();
+        for (int i = 0; i < l; i++) {
+            int others = full & ~(1 << i);
+            // iterate over all subsets W of others
+            for (int sub = others; ; sub = (sub - 1) & others) {
+                Rational c = w[Integer.bitCount(sub)];
+                if (!c.isZero()) {
+                    // I(X_i ; X_W) = H(i) + H(W) - H(W + i)
+                    coeff.merge(1 << i, c, Rational::add);
+                    coeff.merge(sub, c, Rational::add);
+                    coeff.merge(sub | (1 << i), c.negate(), Rational::add);
+                }
+                if (sub == 0) {
+                    break;
+                }
+            }
+        }
+        coeff.remove(0);
+        coeff.values().removeIf(Rational::isZero);
+        return info.entropies().linearCombination(coeff);
+    }
+
+    /**
+     * For each {@code s_max = 2..L}: the worst schedule with largest part exactly {@code s_max}
+     * (by enumeration) against the lower bound, under {@code reading}; and the derived safe fact
+     * {@code F <= 2 SumI}.
+     */
+    /*@ public normal_behavior
+      @   requires info != null && reading != null && info.law().length() <= LiCaiRecursion.MAX_LENGTH;
+      @ pure @*/
+    public static List<Check> checks(InformationProfile info, Reading reading) {
+        int l = info.law().length();
+        ExactReal[] worst = new ExactReal[l + 1];
+        int[][] argWorst = new int[l + 1][];
+        for (int[] k : Compositions.all(l)) {
+            int s = Compositions.maxPart(k);
+            ExactReal v = ClosedForm.ideal(info, k);
+            if (worst[s] == null || v.compareTo(worst[s]) > 0) {
+                worst[s] = v;
+                argWorst[s] = k;
+            }
+        }
+        List<Check> out = new ArrayList<>();
+        for (int s = 2; s <= l; s++) {
+            ExactReal f = functional(info, reading, s);
+            ExactReal lower = f.multiply(Rational.of(s, 16L * l));
+            out.add(Check.of(ID, Sources.LI_CAI + ", Theorem 2", Confidence.RECONSTRUCTED, Relation.GE, worst[s], lower,
+                    "assumption: W_j law (" + reading.label() + ") " + reading.description() + "; s_max = " + s
+                            + "; worst schedule " + java.util.Arrays.toString(argWorst[s])
+                            + "; optimal predictor, eps_train = 0"));
+            out.add(Check.of(ID_FUNCTIONAL, Sources.LI_CAI + ", Theorem 2", Confidence.DERIVED, Relation.LE, f,
+                    info.sumMutualInformation().multiply(2),
+                    "F <= 2 SumI under reading (" + reading.label() + "), s_max = " + s));
+        }
+        return out;
+    }
+}
