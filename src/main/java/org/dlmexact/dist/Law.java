@@ -165,6 +165,9 @@ public final class Law {
         return n;
     }
 
+    /*@ also public normal_behavior
+      @   ensures \result ==> o != null && o.getClass() == getClass();
+      @ pure @*/
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Law)) {
@@ -174,11 +177,17 @@ public final class Law {
         return space.equals(x.space) && denominator.equals(x.denominator) && Arrays.equals(weights, x.weights);
     }
 
+    /*@ also public normal_behavior
+      @   ensures true;
+      @ pure @*/
     @Override
     public int hashCode() {
         return 31 * space.hashCode() + Arrays.hashCode(weights);
     }
 
+    /*@ also public normal_behavior
+      @   ensures \result != null;
+      @ pure @*/
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Law" + space + "{");

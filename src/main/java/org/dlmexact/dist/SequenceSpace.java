@@ -165,16 +165,25 @@ public final class SequenceSpace {
         return java.util.Arrays.toString(outcome(idx));
     }
 
+    /*@ also public normal_behavior
+      @   ensures \result ==> o != null && o.getClass() == getClass();
+      @ pure @*/
     @Override
     public boolean equals(Object o) {
         return o instanceof SequenceSpace && ((SequenceSpace) o).v == v && ((SequenceSpace) o).l == l;
     }
 
+    /*@ also public normal_behavior
+      @   ensures true;
+      @ pure @*/
     @Override
     public int hashCode() {
         return 31 * v + l;
     }
 
+    /*@ also public normal_behavior
+      @   ensures \result != null;
+      @ pure @*/
     @Override
     public String toString() {
         return "[" + v + "]^" + l;

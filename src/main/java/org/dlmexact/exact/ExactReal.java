@@ -378,6 +378,10 @@ public final class ExactReal implements Comparable<ExactReal> {
         }
     }
 
+    /*@ also public normal_behavior
+      @   requires o != null;
+      @   ensures \result == subtract(o).signum();
+      @ pure @*/
     @Override
     public int compareTo(ExactReal o) {
         return subtract(o).signum();
@@ -548,6 +552,9 @@ public final class ExactReal implements Comparable<ExactReal> {
         }
     }
 
+    /*@ also public normal_behavior
+      @   ensures \result ==> o != null && o.getClass() == getClass();
+      @ pure @*/
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -561,6 +568,9 @@ public final class ExactReal implements Comparable<ExactReal> {
     }
 
     /** Consistent with equals: the rational part is canonical. */
+    /*@ also public normal_behavior
+      @   ensures true;
+      @ pure @*/
     @Override
     public int hashCode() {
         return rational.hashCode();
@@ -572,6 +582,9 @@ public final class ExactReal implements Comparable<ExactReal> {
      * unique for values whose atoms are all primes (always the case when every atom is below
      * {@code 2^32}); {@link #parse} reads it back to an equal value.
      */
+    /*@ also public normal_behavior
+      @   ensures \result != null;
+      @ pure @*/
     @Override
     public String toString() {
         if (isZero()) {

@@ -68,6 +68,9 @@ public final class Interval {
         return 0;
     }
 
+    /*@ also public normal_behavior
+      @   ensures \result != null;
+      @ pure @*/
     @Override
     public String toString() {
         return "[" + lo + ", " + hi + "]";

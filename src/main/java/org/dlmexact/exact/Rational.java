@@ -322,22 +322,35 @@ public final class Rational implements Comparable<Rational> {
         return value.doubleValue();
     }
 
+    /*@ also public normal_behavior
+      @   requires o != null;
+      @   ensures \result == subtract(o).signum();
+      @ pure @*/
     @Override
     public int compareTo(Rational o) {
         return value.compareTo(o.value);
     }
 
+    /*@ also public normal_behavior
+      @   ensures \result ==> o != null && o.getClass() == getClass();
+      @ pure @*/
     @Override
     public boolean equals(Object o) {
         return o instanceof Rational && num.equals(((Rational) o).num) && den.equals(((Rational) o).den);
     }
 
+    /*@ also public normal_behavior
+      @   ensures true;
+      @ pure @*/
     @Override
     public int hashCode() {
         return 31 * num.hashCode() + den.hashCode();
     }
 
     /** The canonical text form: {@code p/q} with {@code q > 1}, or {@code p}. */
+    /*@ also public normal_behavior
+      @   ensures \result != null;
+      @ pure @*/
     @Override
     public String toString() {
         return den.equals(BigInteger.ONE) ? num.toString() : num + "/" + den;

@@ -102,6 +102,9 @@ public final class Divergence {
         return witness < 0 ? OptionalInt.empty() : OptionalInt.of(witness);
     }
 
+    /*@ also public normal_behavior
+      @   ensures \result != null;
+      @ pure @*/
     @Override
     public String toString() {
         return value == null ? "+inf" : value.toString();

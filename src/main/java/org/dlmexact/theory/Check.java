@@ -140,6 +140,9 @@ public final class Check {
         return Ratios.decimal(lhs.value(), rhs.value(), digits);
     }
 
+    /*@ also public normal_behavior
+      @   ensures \result != null;
+      @ pure @*/
     @Override
     public String toString() {
         return id + ": " + lhs + " " + relation.symbol() + " " + rhs + " -> " + verdict.label();
