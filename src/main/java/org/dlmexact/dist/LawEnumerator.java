@@ -67,6 +67,9 @@ public final class LawEnumerator {
             return law;
         }
 
+    /*@ also public normal_behavior
+      @   ensures \result != null;
+      @ pure @*/
         @Override
         public String toString() {
             return name;
