@@ -284,7 +284,7 @@ public final class Families {
       @   requires q >= 2 && generator != null && generator.length >= 1;
       @ pure @*/
     public static Law linearCode(int q, int[][] generator) {
-        if (!BigInteger.valueOf(q).isProbablePrime(50) || q > SequenceSpace.MAX_ALPHABET) {
+        if (q < 2 || !BigInteger.valueOf(q).isProbablePrime(50) || q > SequenceSpace.MAX_ALPHABET) {
             throw new InvalidInputException("family.args", "code:q:G needs a prime q <= " + SequenceSpace.MAX_ALPHABET
                     + ", got " + q);
         }
