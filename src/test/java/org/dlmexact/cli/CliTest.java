@@ -2,6 +2,7 @@ package org.dlmexact.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -214,6 +215,14 @@ class CliTest {
     void tooLargeLaw() {
         assertBadInput(run("info", "--law", "uniform:2,17"), "131072");
         assertBadInput(run("info", "--law", "uniform:2,16"), "43046721");
+    }
+
+    @Test
+    void degenerateFamilyArgumentsAreBadInputNotCrashes() {
+        assertBadInput(run("law", "--law", "product:0:1/2,1/2"), "length", "got 0");
+        assertBadInput(run("law", "--law", "code:-2:1,1"), "prime q", "got -2");
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+                () -> assertBadInput(run("info", "--law", "uniform:3,200000000"), "3^200000000"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.dlmexact.dist;
 
 import static org.dlmexact.dist.Invalid.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -39,8 +40,19 @@ class ValidationErrorsTest {
     void spaceTooLargeNamesTheEstimate() {
         assertInvalid("law.too-large", () -> SequenceSpace.of(2, 17), "V^L = 131072", "65536", "alphabetSize 2",
                 "length 17");
-        assertInvalid("law.too-large", () -> SequenceSpace.of(16, 1000),
-                "V^L = " + BigInteger.valueOf(16).pow(1000), "length 1000");
+        assertInvalid("law.too-large", () -> SequenceSpace.of(16, 64),
+                "V^L = " + BigInteger.valueOf(16).pow(64), "length 64");
+        assertInvalid("law.too-large", () -> SequenceSpace.of(16, 1000), "V^L = 16^1000 > 2^64", "length 1000");
+    }
+
+    @Test
+    void hugeLengthIsRefusedAtOnce() {
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(5), () -> {
+            assertInvalid("law.too-large", () -> SequenceSpace.of(3, Integer.MAX_VALUE), "3^" + Integer.MAX_VALUE);
+            assertInvalid("law.too-large", () -> Families.parse("uniform:3,200000000"), "3^200000000");
+            assertInvalid("law.too-large", () -> LawJson.parse("{\"schema\":\"dlm-exact/law@1\",\"alphabetSize\":3,"
+                    + "\"length\":2147483647,\"support\":[]}"), "3^2147483647");
+        });
     }
 
     @Test
@@ -138,6 +150,8 @@ class ValidationErrorsTest {
                 Arguments.of("product:1/2,1/2;1/3,1/3,1/3", "family.args",
                         new String[] {"position 1", "3 entries", "position 0 has 2"}),
                 Arguments.of("product:2:1/2,1/2:1", "family.args", new String[] {"expected product:L"}),
+                Arguments.of("product:0:1/2,1/2", "law.length", new String[] {"got 0"}),
+                Arguments.of("product:-1:1/2,1/2", "law.length", new String[] {"got -1"}),
                 Arguments.of("markov:3", "family.args", new String[] {"markov:L:ROWS"}),
                 Arguments.of("markov:3:1,0;0,1:1,0:9", "family.args", new String[] {"markov:L:ROWS"}),
                 Arguments.of("markov:x:1,0;0,1", "family.args", new String[] {"'x' is not an integer"}),
@@ -152,6 +166,8 @@ class ValidationErrorsTest {
                 Arguments.of("code:4:1,1,1", "family.args", new String[] {"prime q", "got 4"}),
                 Arguments.of("code:1:0,0", "family.args", new String[] {"prime q", "got 1"}),
                 Arguments.of("code:17:1,1", "family.args", new String[] {"got 17"}),
+                Arguments.of("code:-2:1,1", "family.args", new String[] {"prime q", "got -2"}),
+                Arguments.of("code:-3:0,0", "family.args", new String[] {"prime q", "got -3"}),
                 Arguments.of("code:2:1,2,1", "family.args", new String[] {"entry (0, 1) = 2", "F_2"}),
                 Arguments.of("code:3:1,1;0,-1", "family.args", new String[] {"entry (1, 1) = -1", "F_3"}),
                 Arguments.of("code:2:1,1;1", "family.args", new String[] {"row 1 has 1 entries", "row 0 has 2"}),
@@ -166,6 +182,11 @@ class ValidationErrorsTest {
         if (Families.isFamily(spec)) {
             assertInvalid(code, () -> Laws.resolve(spec), fragments);
         }
+    }
+
+    @Test
+    void productOfNoMarginals() {
+        assertInvalid("law.length", () -> Families.product(new Rational[0][]), "got 0");
     }
 
     @Test
