@@ -177,6 +177,9 @@ public final class Families {
       @ pure @*/
     public static Law product(Rational[][] marginals) {
         int l = marginals.length;
+        if (l < 1) {
+            throw new InvalidInputException("law.length", "length must be at least 1, got " + l);
+        }
         int v = marginals[0].length;
         for (int i = 0; i < l; i++) {
             if (marginals[i].length != v) {
@@ -281,7 +284,7 @@ public final class Families {
       @   requires q >= 2 && generator != null && generator.length >= 1;
       @ pure @*/
     public static Law linearCode(int q, int[][] generator) {
-        if (!BigInteger.valueOf(q).isProbablePrime(50) || q > SequenceSpace.MAX_ALPHABET) {
+        if (q < 2 || !BigInteger.valueOf(q).isProbablePrime(50) || q > SequenceSpace.MAX_ALPHABET) {
             throw new InvalidInputException("family.args", "code:q:G needs a prime q <= " + SequenceSpace.MAX_ALPHABET
                     + ", got " + q);
         }
@@ -330,6 +333,9 @@ public final class Families {
         String[] head = args.split(":", -1);
         if (head.length == 2) {
             int l = ints(spec, head[0], 1)[0];
+            if (l < 1) {
+                throw new InvalidInputException("law.length", "length must be at least 1, got " + l);
+            }
             Rational[] m = rationals(spec, head[1], "marginal");
             Rational[][] all = new Rational[l][];
             for (int i = 0; i < l; i++) {

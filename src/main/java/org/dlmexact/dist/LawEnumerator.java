@@ -381,6 +381,9 @@ public final class LawEnumerator {
       @ pure @*/
     public static List<Named> seeded(String kind, int v, int l, long firstSeed, int count) {
         Objects.requireNonNull(kind, "kind");
+        if (!kind.equals("sparse") && !kind.equals("product") && !kind.equals("markov")) {
+            throw new IllegalArgumentException("unknown kind '" + kind + "' (sparse, product, markov)");
+        }
         if (count < 0) {
             throw new IllegalArgumentException("count must be non-negative, got " + count);
         }

@@ -53,6 +53,12 @@ public final class SequenceSpace {
         if (l < 1) {
             throw new InvalidInputException("law.length", "length must be at least 1, got " + l);
         }
+        if (l > 64) {
+            // V >= 2, so V^L > 2^64 > MAX_OUTCOMES; computing V^L exactly could take minutes
+            throw new InvalidInputException("law.too-large", "too large to compute: alphabetSize " + v
+                    + " and length " + l + " give V^L = " + v + "^" + l + " > 2^64 outcomes; the limit is "
+                    + MAX_OUTCOMES);
+        }
         BigInteger n = estimateOutcomes(v, l);
         if (n.compareTo(BigInteger.valueOf(MAX_OUTCOMES)) > 0) {
             throw new InvalidInputException("law.too-large", "too large to compute: alphabetSize " + v
