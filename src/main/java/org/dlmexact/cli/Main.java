@@ -25,6 +25,13 @@ public final class Main implements Runnable {
     /** A configured command line (used by the tests as well as by {@link #main}). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("dlm-exact: error: " + ex.getMessage().replace('\n', ' ').strip()
+                    + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
+            c.getErr().flush();
+            return BAD_INPUT;
+        });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Throwable t = ex;
             if (t instanceof InvalidInputException || t instanceof NumberFormatException) {

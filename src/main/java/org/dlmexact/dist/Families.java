@@ -206,6 +206,10 @@ public final class Families {
       @ pure @*/
     public static Law markov(int l, Rational[] start, Rational[][] rows) {
         int v = start.length;
+        if (rows.length != v) {
+            throw new InvalidInputException("family.args", "the chain has " + rows.length + " transition rows but the"
+                    + " start law has " + v + " entries");
+        }
         checkDistribution(start, "start law");
         for (int a = 0; a < v; a++) {
             if (rows[a].length != v) {
