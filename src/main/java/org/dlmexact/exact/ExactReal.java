@@ -27,6 +27,8 @@ public final class ExactReal implements Comparable<ExactReal> {
     public static final ExactReal ZERO = new ExactReal(Rational.ZERO, new BigInteger[0], new Rational[0]);
     public static final ExactReal ONE = new ExactReal(Rational.ONE, new BigInteger[0], new Rational[0]);
 
+    /** Whitespace inside a number or a name ("1 2", "l n(2)"): refused rather than joined. */
+    private static final Pattern SPLIT_TOKEN = Pattern.compile("[0-9.]\\s+[0-9.]|[A-Za-z]\\s+[A-Za-z]");
     private static final Pattern TERM = Pattern.compile(
             "\\G([+-])?(?:([0-9]+(?:/[0-9]+|\\.[0-9]+)?)(?:\\*ln\\(([0-9]+)\\))?|ln\\(([0-9]+)\\))");
 
@@ -519,7 +521,8 @@ public final class ExactReal implements Comparable<ExactReal> {
     /**
      * Parses the exact text form: a sum of terms {@code q}, {@code q*ln(n)} or {@code ln(n)}
      * with {@code q} an integer, {@code p/q} or a decimal and {@code n >= 1} an integer, each
-     * after the first preceded by {@code +} or {@code -}. Spaces are ignored.
+     * after the first preceded by {@code +} or {@code -}. Spaces are ignored, except inside a number or a
+     * name ({@code "1 2"} is refused, not read as 12).
      *
      * @throws NumberFormatException naming the position of the first unreadable character
      */
@@ -534,6 +537,11 @@ public final class ExactReal implements Comparable<ExactReal> {
         String s = text.replaceAll("\\s+", "");
         if (s.isEmpty()) {
             throw new NumberFormatException("not an exact real: empty text");
+        }
+        Matcher split = SPLIT_TOKEN.matcher(text);
+        if (split.find()) {
+            throw new NumberFormatException("not an exact real: '" + text + "' has a space inside a number or name at character "
+                    + (split.start() + 2) + " (spaces are allowed only around signs, '*', '/' and parentheses)");
         }
         Matcher m = TERM.matcher(s);
         Rational q0 = Rational.ZERO;
