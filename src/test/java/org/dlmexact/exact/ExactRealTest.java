@@ -242,7 +242,9 @@ class ExactRealTest {
 
     @Test
     void parseRejectsSpaceInsideANumber() {
-        assertMentions(parseFailure("1 2"), "'1 2'");
+        assertMentions(parseFailure("1 2"), "'1 2'", "space inside a number", "character 2");
+        assertMentions(parseFailure("l n(2)"), "space inside");
+        assertMentions(parseFailure("1. 5"), "space inside");
         assertMentions(parseFailure("ln(1 2)"), "'ln(1 2)'");
         assertMentions(parseFailure("1/2 3*ln(2)"), "'1/2 3*ln(2)'");
     }
