@@ -35,24 +35,25 @@ class AtomsTest {
         TreeMap<BigInteger, Rational> out = Atoms.refine(terms);
         List<BigInteger> atoms = new ArrayList<>(out.keySet());
         for (int i = 0; i < atoms.size(); i++) {
-            assertTrue(atoms.get(i).compareTo(BigInteger.TWO) >= 0, where + ": atom " + atoms.get(i) + " >= 2");
-            assertFalse(out.get(atoms.get(i)).isZero(), where + ": zero coefficient kept for " + atoms.get(i));
+            BigInteger ai = atoms.get(i);
+            assertTrue(ai.compareTo(BigInteger.TWO) >= 0, () -> where + ": atom " + ai + " >= 2");
+            assertFalse(out.get(ai).isZero(), () -> where + ": zero coefficient kept for " + ai);
             for (int j = i + 1; j < atoms.size(); j++) {
-                assertEquals(BigInteger.ONE, atoms.get(i).gcd(atoms.get(j)),
-                        where + ": atoms " + atoms.get(i) + " and " + atoms.get(j) + " not coprime in " + out);
+                BigInteger aj = atoms.get(j);
+                assertEquals(BigInteger.ONE, ai.gcd(aj), () -> where + ": atoms " + ai + " and " + aj + " not coprime in " + out);
             }
         }
         // D clears every input denominator; the output coefficients are integer combinations of the
         // inputs, so D clears them too (exponentiated() refuses a non-integer exponent)
         BigInteger d = Gen.commonDenominator(terms.values());
         assertEquals(Gen.exponentiated(terms, d), Gen.exponentiated(out, d),
-                where + ": value changed, " + terms + " -> " + out);
+                () -> where + ": value changed, " + terms + " -> " + out);
         BigInteger inputProduct = BigInteger.ONE;
         for (BigInteger b : terms.keySet()) {
             inputProduct = inputProduct.multiply(b);
         }
         for (BigInteger a : atoms) {
-            assertEquals(BigInteger.ZERO, inputProduct.mod(a), where + ": atom " + a + " is not made of the input atoms");
+            assertEquals(BigInteger.ZERO, inputProduct.mod(a), () -> where + ": atom " + a + " is not made of the input atoms");
         }
     }
 
@@ -142,7 +143,7 @@ class AtomsTest {
                     for (int ci : coeffs) {
                         for (int cm : coeffs) {
                             Map<BigInteger, Rational> t = map(products.get(i), ci, products.get(m), cm);
-                            assertRefinesCorrectly(t, "pair " + t);
+                            assertRefinesCorrectly(t, "pair");
                         }
                     }
                 }
@@ -153,7 +154,7 @@ class AtomsTest {
                 for (int i = 0; i <= m; i++) {
                     for (int j = 0; j <= i; j++) {
                         Map<BigInteger, Rational> t = map(products.get(j), 1, products.get(i), -1, products.get(m), 2);
-                        assertRefinesCorrectly(t, "triple " + t);
+                        assertRefinesCorrectly(t, "triple");
                     }
                 }
             }

@@ -52,23 +52,26 @@ class ExactRealPropertiesTest {
 
     /** The documented invariants: atoms >= 2, increasing, pairwise coprime, coefficients non-zero. */
     static void assertWellFormed(ExactReal x) {
+        // messages are built lazily: toString of large values is costly
         List<BigInteger> atoms = new ArrayList<>(x.logCoefficients().keySet());
         assertEquals(x.atomCount(), atoms.size());
         for (int i = 0; i < atoms.size(); i++) {
-            assertTrue(atoms.get(i).compareTo(BigInteger.TWO) >= 0, x + ": atom " + atoms.get(i));
-            assertTrue(!x.logCoefficients().get(atoms.get(i)).isZero(), x + ": zero coefficient");
+            BigInteger ai = atoms.get(i);
+            assertTrue(ai.compareTo(BigInteger.TWO) >= 0, () -> x + ": atom " + ai);
+            assertTrue(!x.logCoefficients().get(ai).isZero(), () -> x + ": zero coefficient");
             for (int j = i + 1; j < atoms.size(); j++) {
-                assertEquals(BigInteger.ONE, atoms.get(i).gcd(atoms.get(j)), x + ": atoms not coprime");
+                BigInteger aj = atoms.get(j);
+                assertEquals(BigInteger.ONE, ai.gcd(aj), () -> x + ": atoms not coprime");
             }
         }
-        assertEquals(x.isZero(), x.isRational() && x.rationalPart().isZero(), x.toString());
+        assertEquals(x.isZero(), x.isRational() && x.rationalPart().isZero(), x::toString);
     }
 
     private interface Law {
-        void check(ExactReal a, ExactReal b, ExactReal c, Rational q);
+        void check(ExactReal a, ExactReal b, ExactReal c, boolean cIsA);
     }
 
-    private static void forAllTriples(List<ExactReal> xs, List<Rational> qs, String where, Law law) {
+    private static void forAllTriples(List<ExactReal> xs, String where, Law law) {
         int n = xs.size();
         for (int m = 0; m < n; m++) {
             for (int i = 0; i <= m; i++) {
@@ -77,12 +80,11 @@ class ExactRealPropertiesTest {
                         if (i != m && j != m && k != m) {
                             continue;
                         }
-                        Rational q = qs.get((i + 2 * j + 3 * k) % qs.size());
                         try {
-                            law.check(xs.get(i), xs.get(j), xs.get(k), q);
+                            law.check(xs.get(i), xs.get(j), xs.get(k), k == i);
                         } catch (AssertionError e) {
                             fail(where + ": smallest counterexample a=" + xs.get(i) + ", b=" + xs.get(j) + ", c="
-                                    + xs.get(k) + ", q=" + q + ": " + e.getMessage(), e);
+                                    + xs.get(k) + ": " + e.getMessage(), e);
                         }
                     }
                 }
@@ -98,12 +100,11 @@ class ExactRealPropertiesTest {
         assertEquals(x.hashCode(), y.hashCode(), law + " (hash codes)");
     }
 
-    private static void laws(ExactReal a, ExactReal b, ExactReal c, Rational q) {
+    /** Laws of two values and a rational, checked on every pair with every rational of the list. */
+    private static void pairLaws(ExactReal a, ExactReal b, Rational q) {
         assertSame(a.add(b), b.add(a), "a+b = b+a");
-        assertSame(a.add(b).add(c), a.add(b.add(c)), "(a+b)+c = a+(b+c)");
         assertSame(a.subtract(b).add(b), a, "(a-b)+b = a");
         assertSame(a.subtract(b), b.subtract(a).negate(), "a-b = -(b-a)");
-        assertSame(a.subtract(b.add(c)), a.subtract(b).subtract(c), "a-(b+c) = a-b-c");
         assertSame(a.add(b).multiply(q), a.multiply(q).add(b.multiply(q)), "(a+b)q = aq+bq");
         assertSame(a.add(ExactReal.ZERO), a, "a+0 = a");
         assertSame(a.negate().negate(), a, "--a = a");
@@ -115,20 +116,37 @@ class ExactRealPropertiesTest {
         }
     }
 
+    /** Laws of three values. */
+    private static void tripleLaws(ExactReal a, ExactReal b, ExactReal c) {
+        assertSame(a.add(b).add(c), a.add(b.add(c)), "(a+b)+c = a+(b+c)");
+        assertSame(a.subtract(b.add(c)), a.subtract(b).subtract(c), "a-(b+c) = a-b-c");
+    }
+
+    private static void laws(ExactReal a, ExactReal b, ExactReal c, List<Rational> qs, boolean cIsA) {
+        tripleLaws(a, b, c);
+        if (cIsA) {
+            // every pair (a, b) is met once with c = a; run the pair laws with every rational then
+            for (Rational r : qs) {
+                pairLaws(a, b, r);
+            }
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> algebraicLaws() {
         List<Rational> qs = List.of(Rational.of(2), Rational.of(-1, 3), Rational.ZERO, Rational.of(7, 5));
         List<DynamicTest> tests = new ArrayList<>();
-        tests.add(dynamicTest("all triples of " + smallValues().size() + " small values",
-                () -> forAllTriples(smallValues(), qs, "small values", ExactRealPropertiesTest::laws)));
+        tests.add(dynamicTest("all triples of " + smallValues().size() + " small values", () -> {
+            forAllTriples(smallValues(), "small values", (a, b, c, cIsA) -> laws(a, b, c, qs, cIsA));
+        }));
         for (long seed : SEEDS) {
             tests.add(dynamicTest("all triples of 8 random values, seed " + seed, () -> {
                 SplittableRandom rnd = new SplittableRandom(seed);
                 List<Rational> rq = new ArrayList<>();
-                for (int i = 0; i < 5; i++) {
+                for (int i = 0; i < 4; i++) {
                     rq.add(Gen.rational(rnd, 50, 30));
                 }
-                forAllTriples(randomValues(seed, 8), rq, "seed " + seed, ExactRealPropertiesTest::laws);
+                forAllTriples(randomValues(seed, 8), "seed " + seed, (a, b, c, cIsA) -> laws(a, b, c, rq, cIsA));
             }));
         }
         return tests.stream();

@@ -119,17 +119,20 @@ class SignTest {
             }
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
-                    String where = "seed " + seed + ": " + xs.get(i) + " vs " + xs.get(j);
-                    assertEquals(-cmp[j][i], cmp[i][j], "antisymmetric, " + where);
-                    assertEquals(cmp[i][j] == 0, xs.get(i).equals(xs.get(j)), "consistent with equals, " + where);
-                    assertEquals(cmp[i][j], xs.get(i).subtract(xs.get(j)).signum(), "agrees with signum, " + where);
+                    int ii = i;
+                    int jj = j;
+                    java.util.function.Supplier<String> where = () -> "seed " + seed + ": " + xs.get(ii) + " vs " + xs.get(jj);
+                    assertEquals(-cmp[j][i], cmp[i][j], () -> "antisymmetric, " + where.get());
+                    assertEquals(cmp[i][j] == 0, xs.get(i).equals(xs.get(j)), () -> "consistent with equals, " + where.get());
+                    assertEquals(cmp[i][j], xs.get(i).subtract(xs.get(j)).signum(), () -> "agrees with signum, " + where.get());
                     ExactReal min = xs.get(i).min(xs.get(j));
                     ExactReal max = xs.get(i).max(xs.get(j));
-                    assertEquals(cmp[i][j] <= 0 ? xs.get(i) : xs.get(j), min, "min, " + where);
-                    assertEquals(cmp[i][j] >= 0 ? xs.get(i) : xs.get(j), max, "max, " + where);
+                    assertEquals(cmp[i][j] <= 0 ? xs.get(i) : xs.get(j), min, () -> "min, " + where.get());
+                    assertEquals(cmp[i][j] >= 0 ? xs.get(i) : xs.get(j), max, () -> "max, " + where.get());
                     for (int k = 0; k < n; k++) {
                         if (cmp[i][j] <= 0 && cmp[j][k] <= 0) {
-                            assertTrue(cmp[i][k] <= 0, "transitive, " + where + " vs " + xs.get(k));
+                            int kk = k;
+                            assertTrue(cmp[i][k] <= 0, () -> "transitive, " + where.get() + " vs " + xs.get(kk));
                         }
                     }
                 }
