@@ -227,4 +227,25 @@ class DecimalTest {
         // a value far below one ulp of 1/8 prints as 1/8 exactly
         assertEquals(0.125, ExactReal.of(Rational.of(1, 8)).add(tiny()).toDouble());
     }
+
+    @Test
+    void toDoubleAtAndNearAMidpointBetweenDoubles() {
+        // 1 + 2^-53 is the midpoint of 1 and the next double 1 + 2^-52
+        Rational mid = Rational.ONE.add(Rational.of(BigInteger.ONE, BigInteger.ONE.shiftLeft(53)));
+        double next = Math.nextUp(1.0);
+        assertEquals(1.0, ExactReal.of(mid).toDouble(), "a tie goes to the even neighbour");
+        assertEquals(next, ExactReal.of(mid.add(Rational.of(BigInteger.ONE, BigInteger.ONE.shiftLeft(300)))).toDouble());
+        assertEquals(1.0, ExactReal.of(mid.subtract(Rational.of(BigInteger.ONE, BigInteger.ONE.shiftLeft(300)))).toDouble());
+        // irrational values within 1e-51 of the midpoint
+        assertEquals(next, ExactReal.of(mid).add(tiny()).toDouble());
+        assertEquals(1.0, ExactReal.of(mid).subtract(tiny()).toDouble());
+    }
+
+    @Test
+    void smallNegativeValuesRoundToZeroWithoutASign() {
+        // -ln(3/2) = -0.405...: zero places give 0 (BigDecimal has no negative zero)
+        assertEquals("0", ExactReal.ln(Rational.of(3, 2)).negate().toDecimal(0));
+        assertEquals("-0.4", ExactReal.ln(Rational.of(3, 2)).negate().toDecimal(1));
+        assertEquals("0.000", tiny().negate().toDecimal(3));
+    }
 }
