@@ -255,6 +255,22 @@ class RationalTest {
     }
 
     @Test
+    void extremeLongArguments() {
+        BigInteger two63 = BigInteger.ONE.shiftLeft(63);
+        assertEquals(Rational.of(two63), Rational.of(Long.MIN_VALUE, -1));
+        assertEquals(Rational.of(BigInteger.ONE, two63).negate(), Rational.of(1, Long.MIN_VALUE));
+        assertEquals("-1/9223372036854775808", Rational.of(1, Long.MIN_VALUE).toString());
+        assertEquals(Rational.of(two63), Rational.of(Long.MIN_VALUE).negate());
+        assertEquals(Rational.of(BigInteger.ONE, two63).negate(), Rational.ONE.divide(Long.MIN_VALUE));
+        assertEquals(Rational.of(two63.negate().multiply(BigInteger.valueOf(3)), BigInteger.TWO),
+                Rational.of(3, 2).multiply(Long.MIN_VALUE));
+        assertEquals(Rational.of(BigInteger.valueOf(Long.MAX_VALUE).multiply(BigInteger.valueOf(Long.MAX_VALUE))),
+                Rational.of(Long.MAX_VALUE).multiply(Long.MAX_VALUE));
+        assertEquals(Rational.of(BigInteger.ONE, two63.multiply(BigInteger.valueOf(7))).negate(),
+                Rational.of(1, 7).divide(Long.MIN_VALUE));
+    }
+
+    @Test
     void toDoubleIsNearest() {
         // IEEE division is correctly rounded, so 1.0/3.0 is the double nearest to 1/3
         assertEquals(1.0 / 3.0, Rational.of(1, 3).toDouble());
