@@ -550,6 +550,11 @@ public final class ExactReal implements Comparable<ExactReal> {
         boolean first = true;
         while (pos < s.length()) {
             if (!m.find(pos) || m.start() != pos || m.end() == pos || (!first && m.group(1) == null)) {
+                int neg = s.indexOf("ln(-", pos);
+                if (neg >= 0) {
+                    throw new NumberFormatException("not an exact real: '" + text + "' takes the logarithm of a"
+                            + " negative number at character " + (neg + 4) + " of '" + s + "'");
+                }
                 throw new NumberFormatException("not an exact real: '" + text + "' cannot be read at character "
                         + (pos + 1) + " of '" + s + "' (expected terms like 1/2, 3*ln(2), -ln(5))");
             }
