@@ -227,7 +227,8 @@ class ExactRealTest {
 
     @Test
     void parseRejectsLnOfNegative() {
-        assertMentions(parseFailure("ln(-2)"), "'ln(-2)'", "character");
+        assertMentions(parseFailure("ln(-2)"), "'ln(-2)'", "negative", "character 4");
+        assertMentions(parseFailure("1/2 - 3*ln(-7)"), "negative");
     }
 
     @Test
