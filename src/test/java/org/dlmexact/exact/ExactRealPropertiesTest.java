@@ -140,13 +140,13 @@ class ExactRealPropertiesTest {
             forAllTriples(smallValues(), "small values", (a, b, c, cIsA) -> laws(a, b, c, qs, cIsA));
         }));
         for (long seed : SEEDS) {
-            tests.add(dynamicTest("all triples of 8 random values, seed " + seed, () -> {
+            tests.add(dynamicTest("all triples of 10 random values, seed " + seed, () -> {
                 SplittableRandom rnd = new SplittableRandom(seed);
                 List<Rational> rq = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
                     rq.add(Gen.rational(rnd, 50, 30));
                 }
-                forAllTriples(randomValues(seed, 8), "seed " + seed, (a, b, c, cIsA) -> laws(a, b, c, rq, cIsA));
+                forAllTriples(randomValues(seed, 10), "seed " + seed, (a, b, c, cIsA) -> laws(a, b, c, rq, cIsA));
             }));
         }
         return tests.stream();

@@ -89,6 +89,22 @@ class ExactRealTest {
     }
 
     @Test
+    void compositeCofactorsCompareByValueNotByText() {
+        // 1000003^2 has no prime factor below 2^16, so ln of it keeps one composite atom; the text
+        // differs from 2*ln(1000003) but the values, hash codes and order agree
+        ExactReal a = ExactReal.ln(Gen.P1000003.pow(2));
+        ExactReal b = ExactReal.ln(Gen.P1000003).multiply(2);
+        assertEquals(a, b);
+        assertEquals(a.hashCode(), b.hashCode());
+        assertEquals(0, a.compareTo(b));
+        assertEquals(a, ExactReal.parse(a.toString()));
+        assertEquals(b, ExactReal.parse(b.toString()));
+        assertTrue(a.subtract(b).isZero());
+        // a sum over both forms refines to the prime
+        assertEquals(Map.of(Gen.P1000003, Rational.of(3)), a.add(ExactReal.ln(Gen.P1000003)).logCoefficients());
+    }
+
+    @Test
     void xLnX() {
         assertTrue(ExactReal.xLnX(Rational.ZERO).isZero());
         assertTrue(ExactReal.xLnX(Rational.ONE).isZero());
