@@ -27,6 +27,8 @@ public final class ExactReal implements Comparable<ExactReal> {
     public static final ExactReal ZERO = new ExactReal(Rational.ZERO, new BigInteger[0], new Rational[0]);
     public static final ExactReal ONE = new ExactReal(Rational.ONE, new BigInteger[0], new Rational[0]);
 
+    /** Whitespace inside a number or a name ("1 2", "l n(2)"): refused rather than joined. */
+    private static final Pattern SPLIT_TOKEN = Pattern.compile("[0-9.]\\s+[0-9.]|[A-Za-z]\\s+[A-Za-z]");
     private static final Pattern TERM = Pattern.compile(
             "\\G([+-])?(?:([0-9]+(?:/[0-9]+|\\.[0-9]+)?)(?:\\*ln\\(([0-9]+)\\))?|ln\\(([0-9]+)\\))");
 
@@ -615,7 +617,8 @@ public final class ExactReal implements Comparable<ExactReal> {
     /**
      * Parses the exact text form: a sum of terms {@code q}, {@code q*ln(n)} or {@code ln(n)}
      * with {@code q} an integer, {@code p/q} or a decimal and {@code n >= 1} an integer, each
-     * after the first preceded by {@code +} or {@code -}. Spaces are ignored.
+     * after the first preceded by {@code +} or {@code -}. Spaces are ignored, except inside a number or a
+     * name ({@code "1 2"} is refused, not read as 12).
      *
      * @throws NumberFormatException naming the position of the first unreadable character
      */
@@ -631,6 +634,11 @@ public final class ExactReal implements Comparable<ExactReal> {
         if (s.isEmpty()) {
             throw new NumberFormatException("not an exact real: empty text");
         }
+        Matcher split = SPLIT_TOKEN.matcher(text);
+        if (split.find()) {
+            throw new NumberFormatException("not an exact real: '" + text + "' has a space inside a number or name at character "
+                    + (split.start() + 2) + " (spaces are allowed only around signs, '*', '/' and parentheses)");
+        }
         Matcher m = TERM.matcher(s);
         Rational q0 = Rational.ZERO;
         Map<BigInteger, Rational> terms = new HashMap<>();
@@ -638,6 +646,11 @@ public final class ExactReal implements Comparable<ExactReal> {
         boolean first = true;
         while (pos < s.length()) {
             if (!m.find(pos) || m.start() != pos || m.end() == pos || (!first && m.group(1) == null)) {
+                int neg = s.indexOf("ln(-", pos);
+                if (neg >= 0) {
+                    throw new NumberFormatException("not an exact real: '" + text + "' takes the logarithm of a"
+                            + " negative number at character " + (neg + 4) + " of '" + s + "'");
+                }
                 throw new NumberFormatException("not an exact real: '" + text + "' cannot be read at character "
                         + (pos + 1) + " of '" + s + "' (expected terms like 1/2, 3*ln(2), -ln(5))");
             }
