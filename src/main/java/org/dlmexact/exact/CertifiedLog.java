@@ -48,11 +48,12 @@ public final class CertifiedLog {
         BigInteger[] cached = CACHE.get(n);
         if (cached == null || cached[2].intValueExact() < bits) {
             BigInteger[] fresh = compute(n, bits);
-            cached = new BigInteger[] {fresh[0], fresh[1], BigInteger.valueOf(bits)};
+            BigInteger[] entry = {fresh[0], fresh[1], BigInteger.valueOf(bits)};
             if (CACHE.size() > CACHE_LIMIT) {
                 CACHE.clear();
             }
-            CACHE.put(n, cached);
+            // keep whichever entry is more precise when threads race
+            cached = CACHE.merge(n, entry, (old, neu) -> old[2].compareTo(neu[2]) >= 0 ? old : neu);
         }
         int shift = cached[2].intValueExact() - bits;
         return new BigInteger[] {floorShift(cached[0], shift), ceilShift(cached[1], shift)};
