@@ -32,6 +32,7 @@ public final class PredictiveRows {
     private final SequenceSpace space;
     private final Rational[] uniform;
     private final Map<Long, Rational[]> cache = new HashMap<>();
+    private final Map<Long, BigInteger[]> cumulativeCache = new HashMap<>();
 
     /*@ public normal_behavior
       @   requires lattice != null && predictor != null;
@@ -75,16 +76,15 @@ public final class PredictiveRows {
         if (r != null) {
             return r;
         }
-        Context ctx = null;
         if (visibleMask < 0 || visibleMask > space.fullMask() || position < 0 || position >= space.length()
                 || (visibleMask & (1 << position)) != 0 || valuesIndex < 0
                 || valuesIndex >= space.power(Integer.bitCount(visibleMask))) {
-            ctx = Context.of(space, visibleMask, valuesIndex, position, -1); // throws IllegalArgumentException
+            Context.of(space, visibleMask, valuesIndex, position, -1); // throws IllegalArgumentException
         }
         r = predictor.row(visibleMask, valuesIndex, position);
         if (r == null) {
             if (lattice.marginal(visibleMask)[valuesIndex].signum() > 0) {
-                ctx = Context.of(space, visibleMask, valuesIndex, position, -1);
+                Context ctx = Context.of(space, visibleMask, valuesIndex, position, -1);
                 throw new InvalidInputException("predictor.missing-context", "the predictor (" + predictor.description()
                         + ") has no row for the context " + ctx + ", which the data produces with positive probability");
             }
@@ -128,6 +128,11 @@ public final class PredictiveRows {
       @   ensures \result[\result.length - 2].equals(\result[\result.length - 1]);
       @*/
     public BigInteger[] cumulative(int visibleMask, int valuesIndex, int position) {
+        long key = ((long) visibleMask << 40) | ((long) valuesIndex << 8) | position;
+        BigInteger[] cached = cumulativeCache.get(key);
+        if (cached != null) {
+            return cached.clone();
+        }
         Rational[] r = row(visibleMask, valuesIndex, position);
         BigInteger d = BigInteger.ONE;
         for (Rational q : r) {
@@ -140,6 +145,7 @@ public final class PredictiveRows {
             c[a] = run;
         }
         c[r.length] = d;
-        return c;
+        cumulativeCache.put(key, c);
+        return c.clone();
     }
 }

@@ -56,7 +56,7 @@ public final class SamplerError {
     /** Largest {@link OutputLaws#work} accepted for brute force. */
     public static final long MAX_WORK = 5_000_000L;
     /** {@link Method#AUTO} averages over partitions when {@code partitions * V^L * L} is at most this. */
-    public static final long PARTITIONS_LIMIT = 400_000L;
+    public static final long PARTITIONS_LIMIT = 50_000L;
 
     /** How the path-averaged error is brute-forced. */
     public enum Method {
