@@ -71,7 +71,7 @@ public final class PredictiveRows {
       @   signals_only InvalidInputException, IllegalArgumentException;
       @*/
     public Rational[] row(int visibleMask, int valuesIndex, int position) {
-        long key = ((long) visibleMask << 40) | ((long) valuesIndex << 8) | position;
+        long key = (((long) visibleMask << 16 | valuesIndex) << 4) | position;
         Rational[] r = cache.get(key);
         if (r != null) {
             return r;
@@ -128,7 +128,7 @@ public final class PredictiveRows {
       @   ensures \result[\result.length - 2].equals(\result[\result.length - 1]);
       @*/
     public BigInteger[] cumulative(int visibleMask, int valuesIndex, int position) {
-        long key = ((long) visibleMask << 40) | ((long) valuesIndex << 8) | position;
+        long key = (((long) visibleMask << 16 | valuesIndex) << 4) | position;
         BigInteger[] cached = cumulativeCache.get(key);
         if (cached != null) {
             return cached.clone();

@@ -238,7 +238,7 @@ public final class PredictorTable implements Predictor {
     }
 
     private static long key(int mask, int values, int position) {
-        return ((long) mask << 40) | ((long) values << 8) | position;
+        return (((long) mask << 16 | values) << 4) | position;
     }
 
     //@ pure

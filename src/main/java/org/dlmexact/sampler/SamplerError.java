@@ -54,7 +54,7 @@ import org.dlmexact.info.InformationProfile;
 public final class SamplerError {
 
     /** Largest {@link OutputLaws#work} accepted for brute force. */
-    public static final long MAX_WORK = 5_000_000L;
+    public static final long MAX_WORK = 1_000_000L;
     /** {@link Method#AUTO} averages over partitions when {@code partitions * V^L * L} is at most this. */
     public static final long PARTITIONS_LIMIT = 50_000L;
 
@@ -203,7 +203,7 @@ public final class SamplerError {
             throw new InvalidInputException("sampler.too-large", "too large for brute force: alphabet size " + v
                     + ", length " + schedule.length() + " and schedule " + schedule + " need about " + w
                     + " exact terms (sum_j C(L,N_{j-1}) C(m_j,k_j) V^{N_j}); the limit is " + MAX_WORK
-                    + "; the closed form alone is still available");
+                    + "; the closed form alone is still available (error --closed-form-only)");
         }
     }
 
