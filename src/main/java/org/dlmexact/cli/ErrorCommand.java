@@ -15,6 +15,8 @@ import org.dlmexact.info.Divergence;
 import org.dlmexact.info.InformationProfile;
 import org.dlmexact.sampler.Context;
 import org.dlmexact.sampler.IdealError;
+import org.dlmexact.sampler.PredictiveRows;
+import org.dlmexact.sampler.PredictorTerm;
 import org.dlmexact.sampler.Predictor;
 import org.dlmexact.sampler.Predictors;
 import org.dlmexact.sampler.SamplerError;
@@ -95,10 +97,32 @@ final class ErrorCommand implements Callable<Integer> {
                 ExactReal ideal = IdealError.closedForm(info, s);
                 root.put("bruteForce", "skipped");
                 root.set("idealError", Quantities.json(ideal, digits));
+                Table t = new Table().add("idealError", ideal);
+                String infText = "";
+                if (!p.isOptimal()) {
+                    PredictorTerm pt = PredictorTerm.compute(new PredictiveRows(info.entropies().lattice(), p), s);
+                    String ctx = pt.infiniteContext().map(c -> "; first offending context: " + c).orElse("");
+                    root.set("predictorError", divergence(pt.total(), law, pt.infiniteContext().orElse(null)));
+                    ObjectNode tr = root.putObject("trainingError");
+                    tr.set("stepWeighted", divergence(pt.total(), law, pt.infiniteContext().orElse(null)));
+                    tr.set("uniformSteps", divergence(pt.uniformSteps(), law, pt.infiniteContext().orElse(null)));
+                    if (pt.total().isInfinite()) {
+                        root.set("closedForm", divergence(pt.total(), law, pt.infiniteContext().orElse(null)));
+                        infText = "predictorError = +inf" + ctx + "\n";
+                    } else {
+                        ExactReal cf = ideal.add(pt.total().value());
+                        root.set("closedForm", Quantities.json(cf, digits));
+                        t.add("predictorError", pt.total().value())
+                                .add("closed form (ideal + predictor)", cf)
+                                .add("eps_train (P(j)=k_j/L)", pt.total().value())
+                                .add("eps_train (P(j)=1/T)", pt.uniformSteps().value());
+                    }
+                }
                 if (!json) {
                     out.println("schedule " + s + " (reveal order; forward-time sizes "
                             + Schedule.of(s.length(), s.forwardSizes()) + ")");
-                    new Table().add("idealError", ideal).print(out, digits);
+                    t.print(out, digits);
+                    out.print(infText);
                     out.println("brute force skipped (--closed-form-only)");
                 }
             } else {
@@ -144,6 +168,10 @@ final class ErrorCommand implements Callable<Integer> {
 
     /** A finite value as Quantities.json; +inf with its witness. */
     private ObjectNode divergence(Divergence d, SamplerError e) {
+        return divergence(d, e.law(), e.infiniteContext().orElse(null));
+    }
+
+    private ObjectNode divergence(Divergence d, Law law, Context context) {
         if (!d.isInfinite()) {
             return Quantities.json(d.value(), digits);
         }
@@ -151,8 +179,10 @@ final class ErrorCommand implements Callable<Integer> {
         n.put("exact", "+inf");
         n.put("decimal", "+inf");
         ObjectNode w = n.putObject("witness");
-        w.set("outcome", ints(e.law().space().outcome(d.witness().getAsInt())));
-        e.infiniteContext().ifPresent(c -> w.set("context", context(c)));
+        w.set("outcome", ints(law.space().outcome(d.witness().getAsInt())));
+        if (context != null) {
+            w.set("context", context(context));
+        }
         return n;
     }
 

@@ -3,9 +3,7 @@ package org.dlmexact.sampler;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.dlmexact.dist.Law;
@@ -255,42 +253,17 @@ public final class SamplerError {
         b.schedule = schedule;
         b.predictor = predictor.description();
 
-        // closed form: Ideal(k) and A(c) for the visible sizes the schedule visits
+        // closed form: Ideal(k) and the predictor term
         b.idealError = IdealError.closedForm(info, schedule);
-        Map<Integer, ExactReal> a = new HashMap<>();
-        Context witness = null;
-        for (int j = 1; j <= t && witness == null; j++) {
-            int c = schedule.revealed(j - 1);
-            if (a.containsKey(c)) {
-                continue;
-            }
-            Object r = averageLogRatio(rows, c);
-            if (r instanceof Context) {
-                witness = (Context) r;
-            } else {
-                a.put(c, (ExactReal) r);
-            }
-        }
+        PredictorTerm pt = PredictorTerm.compute(rows, schedule);
+        Context witness = pt.infiniteContext().orElse(null);
         b.infiniteContext = witness;
-        Divergence infinite = witness == null ? null : Divergence.infinite(firstOutcome(lattice, witness));
-        ExactReal predTerm = ExactReal.ZERO;
-        ExactReal uniform = ExactReal.ZERO;
-        List<Divergence> stepPredictor = new ArrayList<>();
-        for (int j = 1; j <= t; j++) {
-            if (witness != null) {
-                stepPredictor.add(null);
-                continue;
-            }
-            ExactReal ac = a.get(schedule.revealed(j - 1));
-            ExactReal term = ac.multiply(Rational.of(schedule.size(j), schedule.masked(j)));
-            stepPredictor.add(Divergence.finite(term));
-            predTerm = predTerm.add(term);
-            uniform = uniform.add(ac.multiply(Rational.of(l, (long) t * schedule.masked(j))));
-        }
-        b.predictorError = witness == null ? Divergence.finite(predTerm) : infinite;
-        b.trainingStepWeighted = b.predictorError;
-        b.trainingUniform = witness == null ? Divergence.finite(uniform) : infinite;
-        b.closedForm = witness == null ? Divergence.finite(b.idealError.add(predTerm)) : infinite;
+        Divergence infinite = witness == null ? null : pt.total();
+        List<Divergence> stepPredictor = pt.stepTerms();
+        b.predictorError = pt.total();
+        b.trainingStepWeighted = pt.total();
+        b.trainingUniform = pt.uniformSteps();
+        b.closedForm = witness == null ? Divergence.finite(b.idealError.add(pt.total().value())) : infinite;
 
         // brute force, per step by the chain rule
         ExactReal chain = ExactReal.ZERO;
@@ -304,9 +277,8 @@ public final class SamplerError {
             } else {
                 chain = chain.add(tc).add(st[1]);
             }
-            Divergence pt = stepPredictor.get(j - 1);
             b.steps.add(new StepTerms(j, schedule.size(j), schedule.revealed(j - 1), tc,
-                    IdealError.stepTerm(info, schedule, j), lr == null ? infinite : lr, pt == null ? infinite : pt));
+                    IdealError.stepTerm(info, schedule, j), lr == null ? infinite : lr, stepPredictor.get(j - 1)));
         }
         if (chainInfinite && infinite == null) {
             throw new IllegalStateException("chain rule infinite but no offending context found");
@@ -349,48 +321,6 @@ public final class SamplerError {
             return inf[0];
         }
         return Divergence.finite(sum[0].divide(Rational.of(OutputLaws.partitionCount(schedule))));
-    }
-
-    /**
-     * {@code A(c)} as an ExactReal, or the first offending Context when it is infinite.
-     */
-    private static Object averageLogRatio(PredictiveRows rows, int c) {
-        MarginalLattice lat = rows.lattice();
-        SequenceSpace sp = lat.law().space();
-        int v = sp.alphabetSize();
-        LogSum sum = new LogSum();
-        for (int mask = 0; mask <= sp.fullMask(); mask++) {
-            if (Integer.bitCount(mask) != c) {
-                continue;
-            }
-            BigInteger[] wc = lat.marginal(mask);
-            for (int values = 0; values < wc.length; values++) {
-                if (wc[values].signum() == 0) {
-                    continue;
-                }
-                for (int i = 0; i < sp.length(); i++) {
-                    if ((mask & (1 << i)) != 0) {
-                        continue;
-                    }
-                    BigInteger[] wci = lat.marginal(mask | (1 << i));
-                    Rational[] r = rows.row(mask, values, i);
-                    for (int tok = 0; tok < v; tok++) {
-                        BigInteger w = wci[Context.extend(sp, mask, values, i, tok)];
-                        if (w.signum() == 0) {
-                            continue;
-                        }
-                        if (r[tok].isZero()) {
-                            return Context.of(sp, mask, values, i, tok);
-                        }
-                        sum.add(w, w);
-                        sum.add(wc[values], w.negate());
-                        sum.add(r[tok], w.negate());
-                    }
-                }
-            }
-        }
-        BigInteger count = InformationProfile.binomial(sp.length(), c);
-        return sum.value(Rational.of(BigInteger.ONE, lat.law().denominator().multiply(count)));
     }
 
     /** {tc_j, logRatio_j} by the chain rule; logRatio_j null when infinite. */
@@ -450,21 +380,6 @@ public final class SamplerError {
                 .multiply(InformationProfile.binomial(s.masked(j), k));
         Rational scale = Rational.of(BigInteger.ONE, lat.law().denominator().multiply(count));
         return new ExactReal[] {tc.value(scale), infinite ? null : lr.value(scale)};
-    }
-
-    private static int firstOutcome(MarginalLattice lat, Context ctx) {
-        SequenceSpace sp = lat.law().space();
-        int[] x = new int[sp.length()];
-        for (int idx = 0; idx < sp.size(); idx++) {
-            if (lat.law().weight(idx).signum() == 0) {
-                continue;
-            }
-            Context.decode(sp, sp.fullMask(), idx, x);
-            if (Context.encode(sp, ctx.visibleMask(), x) == ctx.valuesIndex() && x[ctx.position()] == ctx.token()) {
-                return idx;
-            }
-        }
-        throw new IllegalStateException("no outcome extends " + ctx);
     }
 
     //@ pure
