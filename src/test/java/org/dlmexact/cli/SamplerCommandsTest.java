@@ -212,4 +212,37 @@ class SamplerCommandsTest {
         assertEquals(2, r.code);
         assertTrue(r.err.contains("sum to 3"), r.err);
     }
+
+    @Test
+    void sampleFailureLeavesNoFile(@TempDir Path dir) throws Exception {
+        Path t = dir.resolve("p.json");
+        Files.writeString(t, "{\"schema\":\"dlm-exact/predictor@1\",\"alphabetSize\":2,\"length\":2,\"entries\":["
+                + "{\"visible\":[],\"values\":[],\"position\":0,\"p\":[\"1/2\",\"1/2\"]},"
+                + "{\"visible\":[],\"values\":[],\"position\":1,\"p\":[\"1/2\",\"1/2\"]}]}");
+        Path f = dir.resolve("s.txt");
+        Run r = run("sample", "--law", "uniform:2,2", "--schedule", "1,1", "--predictor", t.toString(),
+                "--count", "100", "--seed", "3", "--out", f.toString());
+        assertEquals(2, r.code, r.err);
+        assertTrue(r.err.contains("predictor.missing-context") || r.err.contains("has no row"), r.err);
+        try (var s = Files.list(dir)) {
+            assertEquals(1, s.count(), "neither the output nor a temporary file is left");
+        }
+    }
+
+    @Test
+    void closedFormOnlyMatchesBruteForce() throws Exception {
+        Run c = run("error", "--law", "random:3,4,2", "--schedule", "2,1,1", "--predictor", "smoothed:1/3",
+                "--closed-form-only", "--json");
+        Run b = run("error", "--law", "random:3,4,2", "--schedule", "2,1,1", "--predictor", "smoothed:1/3", "--json");
+        assertEquals(0, c.code, c.err);
+        assertEquals(0, b.code, b.err);
+        JsonNode jc = LawJson.mapper().readTree(c.out);
+        JsonNode jb = LawJson.mapper().readTree(b.out);
+        for (String f : new String[] {"idealError", "predictorError", "closedForm"}) {
+            assertTrue(exact(jc.get(f)).equals(exact(jb.get(f))), f);
+        }
+        assertTrue(exact(jc.get("closedForm")).equals(exact(jb.get("pathAveragedKL"))));
+        assertTrue(exact(jc.get("trainingError").get("uniformSteps"))
+                .equals(exact(jb.get("trainingError").get("uniformSteps"))));
+    }
 }
