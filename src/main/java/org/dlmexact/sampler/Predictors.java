@@ -25,6 +25,14 @@ public final class Predictors {
     private Predictors() {
     }
 
+    /**
+     * The built-in predictors, whose rows sum to exactly 1 by construction
+     * ({@code sum_a w_{C+i}(x_C, a) = w_C(x_C)}; {@code (1 - λ) + λ = 1}), so that
+     * {@link PredictiveRows} need not re-validate them.
+     */
+    abstract static class BuiltIn implements Predictor {
+    }
+
     /** The optimal predictor of the lattice's law. */
     /*@ public normal_behavior
       @   requires lattice != null;
@@ -33,7 +41,7 @@ public final class Predictors {
     public static Predictor optimal(MarginalLattice lattice) {
         Objects.requireNonNull(lattice, "lattice");
         SequenceSpace sp = lattice.law().space();
-        return new Predictor() {
+        return new BuiltIn() {
             @Override
             public Rational[] row(int mask, int values, int position) {
                 BigInteger total = lattice.marginal(mask)[values];
@@ -82,7 +90,7 @@ public final class Predictors {
         int v = lattice.law().alphabetSize();
         Rational keep = Rational.ONE.subtract(lambda);
         Rational flat = lambda.divide(v);
-        return new Predictor() {
+        return new BuiltIn() {
             @Override
             public Rational[] row(int mask, int values, int position) {
                 Rational[] p = opt.row(mask, values, position);
