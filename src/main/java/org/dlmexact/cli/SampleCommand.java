@@ -86,7 +86,16 @@ final class SampleCommand implements Callable<Integer> {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new InvalidInputException("io.write", "--out '" + outFile + "': folder " + dir + " does not exist");
         }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        if (Files.isDirectory(target)) {
+            throw new InvalidInputException("io.write", "--out '" + outFile + "' is a folder, not a file");
+        }
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        } catch (IOException e) {
+            throw new InvalidInputException("io.write", "--out '" + outFile + "': cannot create a temporary file in "
+                    + dir + ": " + e.getMessage());
+        }
         try {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 write(w, sampler, n, s);
@@ -96,6 +105,8 @@ final class SampleCommand implements Callable<Integer> {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
+        } catch (IOException e) {
+            throw new InvalidInputException("io.write", "--out '" + outFile + "': cannot write: " + e.getMessage());
         } finally {
             Files.deleteIfExists(tmp);
         }

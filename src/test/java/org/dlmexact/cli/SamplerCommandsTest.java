@@ -245,4 +245,16 @@ class SamplerCommandsTest {
         assertTrue(exact(jc.get("trainingError").get("uniformSteps"))
                 .equals(exact(jb.get("trainingError").get("uniformSteps"))));
     }
+
+    @Test
+    void sampleOutToAFolderOrMissingFolder(@TempDir Path dir) {
+        Run r = run("sample", "--law", "uniform:2,2", "--schedule", "2", "--count", "1", "--seed", "1",
+                "--out", dir.toString());
+        assertEquals(2, r.code, r.err);
+        assertTrue(r.err.contains("is a folder"), r.err);
+        Run m = run("sample", "--law", "uniform:2,2", "--schedule", "2", "--count", "1", "--seed", "1",
+                "--out", dir.resolve("no/such/x.txt").toString());
+        assertEquals(2, m.code, m.err);
+        assertTrue(m.err.contains("does not exist"), m.err);
+    }
 }
