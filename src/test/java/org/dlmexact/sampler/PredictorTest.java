@@ -251,4 +251,55 @@ class PredictorTest {
         // one-shot does not visit the context
         assertFalse(SamplerError.compute(law, Schedule.of(2, 2), t).pathAveragedKL().isInfinite());
     }
+
+    @Test
+    void moreMalformedTables(@TempDir Path dir) {
+        assertEquals("predictor.entries", code("{\"schema\":\"dlm-exact/predictor@1\",\"alphabetSize\":2,"
+                + "\"length\":2,\"entries\":{}}"));
+        assertEquals("predictor.entry", code(table(null).replace("\"entries\":[", "\"entries\":[1,")));
+        assertEquals("io.read", assertThrows(InvalidInputException.class,
+                () -> PredictorTable.read(dir.resolve("missing.json"), S22)).code());
+    }
+
+    private static Predictor custom(Rational[] row) {
+        return new Predictor() {
+            @Override
+            public Rational[] row(int visibleMask, int valuesIndex, int position) {
+                return row;
+            }
+
+            @Override
+            public boolean isOptimal() {
+                return false;
+            }
+
+            @Override
+            public String description() {
+                return "custom";
+            }
+        };
+    }
+
+    /** Rows of a predictor that is not built in are validated when first used. */
+    @Test
+    void customPredictorRowsAreValidated() {
+        MarginalLattice lat = MarginalLattice.of(Families.uniform(2, 2));
+        String[] codes = {"predictor.row-sum", "predictor.row-length", "predictor.probability"};
+        Rational[][] rows = {
+            {Rational.of(1, 2), Rational.of(1, 3)},
+            {Rational.ONE},
+            {Rational.of(3, 2), Rational.of(-1, 2)},
+        };
+        for (int n = 0; n < codes.length; n++) {
+            PredictiveRows r = new PredictiveRows(lat, custom(rows[n]));
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> r.row(0, 0, 1));
+            assertEquals(codes[n], e.code());
+            assertTrue(e.getMessage().contains("visible [] = [], position 1"), e.getMessage());
+        }
+        PredictiveRows ok = new PredictiveRows(lat, custom(new Rational[] {Rational.of(1, 3), Rational.of(2, 3)}));
+        java.math.BigInteger[] c = ok.cumulative(0, 0, 1);
+        assertArrayEquals(new java.math.BigInteger[] {java.math.BigInteger.ONE, java.math.BigInteger.valueOf(3),
+            java.math.BigInteger.valueOf(3)}, c);
+        assertThrows(IllegalArgumentException.class, () -> ok.row(0b01, 0, 0));
+    }
 }
