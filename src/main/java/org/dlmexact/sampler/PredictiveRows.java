@@ -35,14 +35,26 @@ public final class PredictiveRows {
     private final Map<Long, Rational[]> cache = new HashMap<>();
     private final Map<Long, BigInteger[]> cumulativeCache = new HashMap<>();
 
+    /**
+     * The rows of {@code predictor} for the lattice's law. A built-in predictor must have been
+     * built for a law on the same space (it may be another law: the optimal predictor of one law
+     * is an imperfect predictor for another).
+     */
     /*@ public normal_behavior
       @   requires lattice != null && predictor != null;
       @   ensures lattice() == lattice && predictor() == predictor;
+      @ also public exceptional_behavior
+      @   requires lattice != null && predictor != null;
+      @   signals_only IllegalArgumentException;
       @ pure @*/
     public PredictiveRows(MarginalLattice lattice, Predictor predictor) {
         this.lattice = Objects.requireNonNull(lattice, "lattice");
         this.predictor = Objects.requireNonNull(predictor, "predictor");
         this.space = lattice.law().space();
+        if (predictor instanceof Predictors.BuiltIn && !((Predictors.BuiltIn) predictor).space.equals(space)) {
+            throw new IllegalArgumentException("the predictor " + predictor.description() + " was built for "
+                    + ((Predictors.BuiltIn) predictor).space + ", not " + space);
+        }
         this.uniform = new Rational[space.alphabetSize()];
         java.util.Arrays.fill(uniform, Rational.of(1, space.alphabetSize()));
     }

@@ -31,6 +31,32 @@ public final class Predictors {
      * {@link PredictiveRows} need not re-validate them.
      */
     abstract static class BuiltIn implements Predictor {
+        final SequenceSpace space;
+
+        BuiltIn(SequenceSpace space) {
+            this.space = space;
+        }
+    }
+
+    /** The optimal predictor of {@code law} (builds its marginal lattice). */
+    /*@ public normal_behavior
+      @   requires law != null;
+      @   ensures \result.isOptimal();
+      @ pure @*/
+    public static Predictor optimal(org.dlmexact.dist.Law law) {
+        return optimal(MarginalLattice.of(Objects.requireNonNull(law, "law")));
+    }
+
+    /** As {@link #parse(String, MarginalLattice)} for {@code law} (builds its marginal lattice). */
+    /*@ public normal_behavior
+      @   requires spec != null && law != null;
+      @   ensures \result != null;
+      @ also public exceptional_behavior
+      @   requires spec != null && law != null;
+      @   signals_only InvalidInputException;
+      @*/
+    public static Predictor parse(String spec, org.dlmexact.dist.Law law) {
+        return parse(spec, MarginalLattice.of(Objects.requireNonNull(law, "law")));
     }
 
     /** The optimal predictor of the lattice's law. */
@@ -41,7 +67,7 @@ public final class Predictors {
     public static Predictor optimal(MarginalLattice lattice) {
         Objects.requireNonNull(lattice, "lattice");
         SequenceSpace sp = lattice.law().space();
-        return new BuiltIn() {
+        return new BuiltIn(sp) {
             @Override
             public Rational[] row(int mask, int values, int position) {
                 BigInteger total = lattice.marginal(mask)[values];
@@ -90,7 +116,7 @@ public final class Predictors {
         int v = lattice.law().alphabetSize();
         Rational keep = Rational.ONE.subtract(lambda);
         Rational flat = lambda.divide(v);
-        return new BuiltIn() {
+        return new BuiltIn(lattice.law().space()) {
             @Override
             public Rational[] row(int mask, int values, int position) {
                 Rational[] p = opt.row(mask, values, position);

@@ -302,4 +302,18 @@ class PredictorTest {
             java.math.BigInteger.valueOf(3)}, c);
         assertThrows(IllegalArgumentException.class, () -> ok.row(0b01, 0, 0));
     }
+
+    /** The optimal predictor of another law on the same space is an imperfect predictor. */
+    @Test
+    void optimalPredictorOfAnotherLaw() {
+        Law mu = Families.random(2, 3, 21);
+        Law other = Families.random(2, 3, 22);
+        SamplerError e = SamplerError.compute(mu, Schedule.of(3, 2, 1), Predictors.optimal(other));
+        assertTrue(e.closedFormAgrees());
+        assertTrue(e.predictorError().value().signum() > 0);
+        Predictor wrongSpace = Predictors.optimal(Families.uniform(3, 3));
+        assertThrows(IllegalArgumentException.class,
+                () -> SamplerError.compute(mu, Schedule.of(3, 3), wrongSpace));
+        assertEquals("optimal", Predictors.parse("optimal", mu).description());
+    }
 }
