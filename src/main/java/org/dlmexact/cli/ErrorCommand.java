@@ -40,7 +40,8 @@ final class ErrorCommand implements Callable<Integer> {
 
     @Option(names = "--schedule", required = true, paramLabel = "S",
             description = "Sizes such as 2,1,1, or balanced:T (first L mod T reveal steps get ceil(L/T)), ones, "
-                    + "one-shot, all (every composition, L <= " + Schedule.MAX_ALL_LENGTH + ").")
+                    + "one-shot, all (every composition, L <= " + Schedule.MAX_ALL_LENGTH + "; --json then prints an array "
+                    + "with one result per schedule).")
     String schedule;
 
     @Option(names = "--convention", paramLabel = "reveal|forward", defaultValue = "reveal",
