@@ -146,7 +146,7 @@ public final class SamplerError {
     private final Divergence trainingUniform;
     private final List<StepTerms> steps;
     private final Context infiniteContext;
-    private final Law outputLaw;
+    private final OutputLaws.SamplerLaw samplerLaw;
 
     private SamplerError(Builder b) {
         this.law = b.law;
@@ -163,7 +163,7 @@ public final class SamplerError {
         this.trainingUniform = b.trainingUniform;
         this.steps = Collections.unmodifiableList(b.steps);
         this.infiniteContext = b.infiniteContext;
-        this.outputLaw = b.outputLaw;
+        this.samplerLaw = b.samplerLaw;
     }
 
     private static final class Builder {
@@ -181,7 +181,7 @@ public final class SamplerError {
         Divergence trainingUniform;
         List<StepTerms> steps = new ArrayList<>();
         Context infiniteContext;
-        Law outputLaw;
+        OutputLaws.SamplerLaw samplerLaw;
     }
 
     /**
@@ -298,7 +298,7 @@ public final class SamplerError {
             b.pathAveragedKL = b.chainRuleKL;
         }
         OutputLaws.SamplerLaw nu = OutputLaws.sampler(rows, schedule);
-        b.outputLaw = nu.law();
+        b.samplerLaw = nu;
         b.outputKL = Divergence.kl(law, nu.law());
         return new SamplerError(b);
     }
@@ -483,6 +483,12 @@ public final class SamplerError {
     /** The sampler's output law {@code nu}. */
     //@ pure
     public Law outputLaw() {
-        return outputLaw;
+        return samplerLaw.law();
+    }
+
+    /** The sampler's output law with the state law after every reverse step. */
+    //@ pure
+    public OutputLaws.SamplerLaw samplerLaw() {
+        return samplerLaw;
     }
 }
