@@ -162,8 +162,10 @@ final class ErrorCommand implements Callable<Integer> {
             n.put("visibleBefore", t.visibleBefore());
             n.set("conditionalTC", Quantities.json(t.conditionalTC(), digits));
             n.set("closedFormTerm", Quantities.json(t.closedFormTerm(), digits));
-            n.set("predictorLogRatio", divergence(t.predictorLogRatio(), e));
-            n.set("predictorTerm", divergence(t.predictorTerm(), e));
+            // the overall witness context names this step only when it has this step's visible size
+            Context c = e.infiniteContext().filter(x -> x.visiblePositions().length == t.visibleBefore()).orElse(null);
+            n.set("predictorLogRatio", divergence(t.predictorLogRatio(), e.law(), c));
+            n.set("predictorTerm", divergence(t.predictorTerm(), e.law(), c));
         }
     }
 

@@ -27,7 +27,7 @@ import org.dlmexact.info.InformationProfile;
  * </ul>
  * Infinite when {@code p̂} gives probability 0 to a token the data produces in a visited context;
  * then the first such context (order: visible-set size, mask, values index, position, token) is
- * kept. Work: {@code sum_c C(L, c) V^c (L - c) V} logarithm terms over the distinct visible sizes.
+ * kept (per step, only the steps whose visible size has an offending context are infinite). Work: {@code sum_c C(L, c) V^c (L - c) V} logarithm terms over the distinct visible sizes.
  * Immutable.
  */
 public final class PredictorTerm {
@@ -63,40 +63,44 @@ public final class PredictorTerm {
                     + " but the law has length " + l);
         }
         int t = schedule.steps();
-        Map<Integer, ExactReal> a = new HashMap<>();
+        Map<Integer, Object> a = new HashMap<>();
         Context witness = null;
-        for (int j = 1; j <= t && witness == null; j++) {
+        for (int j = 1; j <= t; j++) {
             int c = schedule.revealed(j - 1);
             if (!a.containsKey(c)) {
                 Object r = averageLogRatio(rows, c);
-                if (r instanceof Context) {
+                a.put(c, r);
+                if (r instanceof Context && witness == null) {
                     witness = (Context) r;
-                } else {
-                    a.put(c, (ExactReal) r);
                 }
             }
         }
         List<Divergence> steps = new ArrayList<>();
-        if (witness != null) {
-            Divergence inf = Divergence.infinite(firstOutcome(lat, witness));
-            for (int j = 1; j <= t; j++) {
-                steps.add(inf);
-            }
-            return new PredictorTerm(steps, inf, inf, witness);
-        }
         ExactReal sum = ExactReal.ZERO;
         ExactReal uniform = ExactReal.ZERO;
         for (int j = 1; j <= t; j++) {
-            ExactReal ac = a.get(schedule.revealed(j - 1));
+            Object r = a.get(schedule.revealed(j - 1));
+            if (r instanceof Context) {
+                steps.add(Divergence.infinite(firstOutcome(lat, (Context) r)));
+                continue;
+            }
+            ExactReal ac = (ExactReal) r;
             ExactReal term = ac.multiply(Rational.of(schedule.size(j), schedule.masked(j)));
             steps.add(Divergence.finite(term));
             sum = sum.add(term);
             uniform = uniform.add(ac.multiply(Rational.of(l, (long) t * schedule.masked(j))));
         }
+        if (witness != null) {
+            Divergence inf = Divergence.infinite(firstOutcome(lat, witness));
+            return new PredictorTerm(steps, inf, inf, witness);
+        }
         return new PredictorTerm(steps, Divergence.finite(sum), Divergence.finite(uniform), null);
     }
 
-    /** {@code (k_j / m_j) A(N_{j-1})} for each step, in order (all {@code +inf} when infinite). */
+    /**
+     * {@code (k_j / m_j) A(N_{j-1})} for each step, in order; {@code +inf} (witnessed by the first
+     * offending outcome of that step's visible size) for the steps whose contexts are offended.
+     */
     //@ pure
     public List<Divergence> stepTerms() {
         return stepTerms;

@@ -278,7 +278,11 @@ public final class SamplerError {
                 chain = chain.add(tc).add(st[1]);
             }
             b.steps.add(new StepTerms(j, schedule.size(j), schedule.revealed(j - 1), tc,
-                    IdealError.stepTerm(info, schedule, j), lr == null ? infinite : lr, stepPredictor.get(j - 1)));
+                    IdealError.stepTerm(info, schedule, j), lr == null ? stepPredictor.get(j - 1) : lr,
+                    stepPredictor.get(j - 1)));
+            if (lr == null != stepPredictor.get(j - 1).isInfinite()) {
+                throw new IllegalStateException("step " + j + ": chain rule and closed form disagree on infinity");
+            }
         }
         if (chainInfinite && infinite == null) {
             throw new IllegalStateException("chain rule infinite but no offending context found");

@@ -248,6 +248,10 @@ class PredictorTest {
         Divergence out = e.outputKL();
         assertFalse(out.isInfinite());
         assertTrue(e.steps().get(1).predictorLogRatio().isInfinite());
+        assertTrue(e.steps().get(1).predictorTerm().isInfinite());
+        // the first step (nothing visible) is not offended
+        assertTrue(e.steps().get(0).predictorLogRatio().value().isZero());
+        assertTrue(e.steps().get(0).predictorTerm().value().isZero());
         // one-shot does not visit the context
         assertFalse(SamplerError.compute(law, Schedule.of(2, 2), t).pathAveragedKL().isInfinite());
     }
