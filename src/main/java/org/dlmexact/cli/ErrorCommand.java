@@ -1,0 +1,244 @@
+package org.dlmexact.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.dlmexact.dist.Law;
+import org.dlmexact.dist.LawJson;
+import org.dlmexact.dist.MarginalLattice;
+import org.dlmexact.exact.ExactReal;
+import org.dlmexact.info.Divergence;
+import org.dlmexact.info.InformationProfile;
+import org.dlmexact.sampler.Context;
+import org.dlmexact.sampler.IdealError;
+import org.dlmexact.sampler.PredictiveRows;
+import org.dlmexact.sampler.PredictorTerm;
+import org.dlmexact.sampler.Predictor;
+import org.dlmexact.sampler.Predictors;
+import org.dlmexact.sampler.SamplerError;
+import org.dlmexact.sampler.Schedule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** The exact errors of the random-order sampler for a law, schedule and predictor. */
+@Command(name = "error", mixinStandardHelpOptions = true,
+        description = "Exact errors of the random-order masked diffusion sampler: the path-averaged error "
+                + "E_B KL(mu||nu_B) by brute force and by the closed form (which must agree exactly), the output "
+                + "error KL(mu||nu), the ideal error, the predictor term, LC's training error under two step laws, "
+                + "and per-step terms. Logarithms are natural (nats).")
+final class ErrorCommand implements Callable<Integer> {
+
+    @Mixin
+    LawOptions lawOptions = new LawOptions();
+
+    @Option(names = "--schedule", required = true, paramLabel = "S",
+            description = "Sizes such as 2,1,1, or balanced:T (first L mod T reveal steps get ceil(L/T)), ones, "
+                    + "one-shot, all (every composition, L <= " + Schedule.MAX_ALL_LENGTH + "; --json then prints an array "
+                    + "with one result per schedule).")
+    String schedule;
+
+    @Option(names = "--convention", paramLabel = "reveal|forward", defaultValue = "reveal",
+            description = "How explicit sizes are read: reveal order (default; first size = first reverse step) or "
+                    + "Li-Cai forward time (k_j = s_{T+1-j}).")
+    String convention;
+
+    @Option(names = "--predictor", paramLabel = "P", defaultValue = "optimal",
+            description = "optimal (default), smoothed:LAMBDA with rational LAMBDA in [0,1], or a "
+                    + "dlm-exact/predictor@1 file.")
+    String predictor;
+
+    @Option(names = "--closed-form-only",
+            description = "Skip brute force: print only Ideal(k) and the predictor term (for laws too large for "
+                    + "brute force, whose limit is " + SamplerError.MAX_WORK + " exact terms).")
+    boolean closedFormOnly;
+
+    @Option(names = "--digits", paramLabel = "D", defaultValue = "20",
+            description = "Certified digits after the decimal point (default ${DEFAULT-VALUE}; 0..1000).")
+    int digits;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        Options.checkDigits(digits);
+        Law law = lawOptions.resolve();
+        Schedule.Convention conv = Schedule.Convention.parse(convention);
+        List<Schedule> schedules = Schedule.parseAll(schedule, law.length(), conv);
+        MarginalLattice.checkSize(law.alphabetSize(), law.length());
+        if (!closedFormOnly) {
+            for (Schedule s : schedules) {
+                SamplerError.checkSize(law.alphabetSize(), s);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        ArrayNode all = LawJson.mapper().createArrayNode();
+        InformationProfile info = closedFormOnly ? InformationProfile.of(law) : null;
+        Predictor p = Predictors.parse(predictor, closedFormOnly ? info.entropies().lattice() : MarginalLattice.of(law));
+        if (!json) {
+            out.println("law " + lawOptions.law + ": alphabetSize " + law.alphabetSize() + ", length " + law.length()
+                    + "; predictor " + p.description() + " (nats)");
+        }
+        for (Schedule s : schedules) {
+            ObjectNode root = LawJson.mapper().createObjectNode();
+            root.set("revealOrder", ints(s.sizes()));
+            root.set("forwardOrder", ints(s.forwardSizes()));
+            root.put("predictor", p.description());
+            if (closedFormOnly) {
+                ExactReal ideal = IdealError.closedForm(info, s);
+                root.put("bruteForce", "skipped");
+                root.set("idealError", Quantities.json(ideal, digits));
+                Table t = new Table().add("idealError", ideal);
+                String infText = "";
+                if (!p.isOptimal()) {
+                    PredictorTerm pt = PredictorTerm.compute(new PredictiveRows(info.entropies().lattice(), p), s);
+                    String ctx = pt.infiniteContext().map(c -> "; first offending context: " + c).orElse("");
+                    root.set("predictorError", divergence(pt.total(), law, pt.infiniteContext().orElse(null)));
+                    ObjectNode tr = root.putObject("trainingError");
+                    tr.set("stepWeighted", divergence(pt.total(), law, pt.infiniteContext().orElse(null)));
+                    tr.set("uniformSteps", divergence(pt.uniformSteps(), law, pt.infiniteContext().orElse(null)));
+                    if (pt.total().isInfinite()) {
+                        root.set("closedForm", divergence(pt.total(), law, pt.infiniteContext().orElse(null)));
+                        infText = "predictorError = +inf" + ctx + "\n";
+                    } else {
+                        ExactReal cf = ideal.add(pt.total().value());
+                        root.set("closedForm", Quantities.json(cf, digits));
+                        t.add("predictorError", pt.total().value())
+                                .add("closed form (ideal + predictor)", cf)
+                                .add("eps_train (P(j)=k_j/L)", pt.total().value())
+                                .add("eps_train (P(j)=1/T)", pt.uniformSteps().value());
+                    }
+                }
+                if (!json) {
+                    out.println("schedule " + s + " (reveal order; forward-time sizes "
+                            + Schedule.of(s.length(), s.forwardSizes()) + ")");
+                    t.print(out, digits);
+                    out.print(infText);
+                    out.println("brute force skipped (--closed-form-only)");
+                }
+            } else {
+                SamplerError e = SamplerError.compute(law, s, p);
+                fill(root, e);
+                if (!json) {
+                    printHuman(out, s, e);
+                }
+            }
+            all.add(root);
+        }
+        if (json) {
+            JsonNode doc = schedules.size() == 1 ? all.get(0) : all;
+            out.println(LawJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void fill(ObjectNode root, SamplerError e) {
+        root.put("bruteForce", e.method() == SamplerError.Method.PARTITIONS ? "partitions" : "chain-rule");
+        root.set("pathAveragedKL", divergence(e.pathAveragedKL(), e));
+        root.set("outputKL", divergence(e.outputKL(), e));
+        root.set("idealError", Quantities.json(e.idealError(), digits));
+        root.set("predictorError", divergence(e.predictorError(), e));
+        root.set("closedForm", divergence(e.closedForm(), e));
+        ObjectNode tr = root.putObject("trainingError");
+        tr.set("stepWeighted", divergence(e.trainingErrorStepWeighted(), e));
+        tr.set("uniformSteps", divergence(e.trainingErrorUniformSteps(), e));
+        root.put("closedFormAgrees", e.closedFormAgrees());
+        ArrayNode steps = root.putArray("steps");
+        for (SamplerError.StepTerms t : e.steps()) {
+            ObjectNode n = steps.addObject();
+            n.put("step", t.step());
+            n.put("size", t.size());
+            n.put("visibleBefore", t.visibleBefore());
+            n.set("conditionalTC", Quantities.json(t.conditionalTC(), digits));
+            n.set("closedFormTerm", Quantities.json(t.closedFormTerm(), digits));
+            // the overall witness context names this step only when it has this step's visible size
+            Context c = e.infiniteContext().filter(x -> x.visiblePositions().length == t.visibleBefore()).orElse(null);
+            n.set("predictorLogRatio", divergence(t.predictorLogRatio(), e.law(), c));
+            n.set("predictorTerm", divergence(t.predictorTerm(), e.law(), c));
+        }
+    }
+
+    /** A finite value as Quantities.json; +inf with its witness. */
+    private ObjectNode divergence(Divergence d, SamplerError e) {
+        return divergence(d, e.law(), e.infiniteContext().orElse(null));
+    }
+
+    private ObjectNode divergence(Divergence d, Law law, Context context) {
+        if (!d.isInfinite()) {
+            return Quantities.json(d.value(), digits);
+        }
+        ObjectNode n = LawJson.mapper().createObjectNode();
+        n.put("exact", "+inf");
+        n.put("decimal", "+inf");
+        ObjectNode w = n.putObject("witness");
+        w.set("outcome", ints(law.space().outcome(d.witness().getAsInt())));
+        if (context != null) {
+            w.set("context", context(context));
+        }
+        return n;
+    }
+
+    static ObjectNode context(Context c) {
+        ObjectNode n = LawJson.mapper().createObjectNode();
+        n.set("visible", ints(c.visiblePositions()));
+        n.set("values", ints(c.visibleValues()));
+        n.put("position", c.position());
+        n.put("token", c.token());
+        return n;
+    }
+
+    static ArrayNode ints(int[] a) {
+        ArrayNode n = LawJson.mapper().createArrayNode();
+        for (int x : a) {
+            n.add(x);
+        }
+        return n;
+    }
+
+    private void printHuman(PrintWriter out, Schedule s, SamplerError e) {
+        out.println("schedule " + s + " (reveal order; forward-time sizes "
+                + Schedule.of(s.length(), s.forwardSizes()) + "), brute force by "
+                + (e.method() == SamplerError.Method.PARTITIONS ? "all ordered partitions" : "per-step chain rule"));
+        Table t = new Table();
+        StringBuilder inf = new StringBuilder();
+        addRow(t, inf, e, "pathAveragedKL (brute)", e.pathAveragedKL());
+        addRow(t, inf, e, "closed form", e.closedForm());
+        addRow(t, inf, e, "outputKL", e.outputKL());
+        t.add("idealError", e.idealError());
+        addRow(t, inf, e, "predictorError", e.predictorError());
+        addRow(t, inf, e, "eps_train (P(j)=k_j/L)", e.trainingErrorStepWeighted());
+        addRow(t, inf, e, "eps_train (P(j)=1/T)", e.trainingErrorUniformSteps());
+        for (SamplerError.StepTerms st : e.steps()) {
+            t.add("step " + st.step() + " (k=" + st.size() + ") E[TC(B|C)]", st.conditionalTC());
+            t.add("step " + st.step() + " closed-form term", st.closedFormTerm());
+            addRow(t, inf, e, "step " + st.step() + " predictor log-ratio", st.predictorLogRatio());
+        }
+        t.print(out, digits);
+        if (inf.length() > 0) {
+            out.print(inf);
+        }
+        out.println("closed form agrees with brute force exactly: " + e.closedFormAgrees());
+    }
+
+    private static void addRow(Table t, StringBuilder inf, SamplerError e, String name, Divergence d) {
+        if (d.isInfinite()) {
+            inf.append(name).append(" = +inf (mu-positive outcome ")
+                    .append(e.law().space().format(d.witness().getAsInt())).append(" gets probability 0")
+                    .append(e.infiniteContext().map(c -> "; first offending context: " + c).orElse(""))
+                    .append(")\n");
+        } else {
+            t.add(name, d.value());
+        }
+    }
+}

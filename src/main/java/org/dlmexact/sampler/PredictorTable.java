@@ -1,0 +1,270 @@
+package org.dlmexact.sampler;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.dlmexact.dist.LawJson;
+import org.dlmexact.dist.SequenceSpace;
+import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.Rational;
+
+/**
+ * A predictor given as a table, file format {@code dlm-exact/predictor@1}:
+ * <pre>
+ * {"schema":"dlm-exact/predictor@1","alphabetSize":2,"length":3,
+ *  "entries":[{"visible":[0,2],"values":[1,0],"position":1,"p":["1/2","1/2"]}, ...]}
+ * </pre>
+ * {@code visible} lists the visible positions in strictly increasing order (may be empty),
+ * {@code values} their tokens, {@code position} the masked position predicted, {@code p} the
+ * {@code V} probabilities as strings ({@code p/q}, integer or exact decimal) or JSON numbers read
+ * exactly; each row must sum to exactly 1. Parsed strictly (unknown fields, duplicates and
+ * out-of-range values are errors naming the entry).
+ *
+ * <p><b>Contexts not in the table.</b> A context that the data can produce
+ * ({@code mu(X_C = x_C) > 0}) and that the sampler needs is an error
+ * ({@code predictor.missing-context}, naming the context) when it is first needed. A context the
+ * data never produces ({@code mu(X_C = x_C) = 0}, reachable only through the predictor's own
+ * draws) may be omitted: it gets the uniform row {@code 1/V}. That rule changes the output law
+ * only outside the support of {@code mu}, and no error value (see {@link PredictiveRows}).
+ */
+public final class PredictorTable implements Predictor {
+
+    public static final String SCHEMA = "dlm-exact/predictor@1";
+    private static final Set<String> FIELDS = Set.of("schema", "alphabetSize", "length", "entries");
+    private static final Set<String> ENTRY_FIELDS = Set.of("visible", "values", "position", "p");
+
+    //@ public invariant space() != null;
+    private final SequenceSpace space;
+    private final Map<Long, Rational[]> rows;
+
+    private PredictorTable(SequenceSpace space, Map<Long, Rational[]> rows) {
+        this.space = space;
+        this.rows = rows;
+    }
+
+    /** Reads a table file for the space {@code space} (which must match its header). */
+    /*@ public normal_behavior
+      @   requires path != null && space != null;
+      @   ensures \result.space().equals(space);
+      @ also public exceptional_behavior
+      @   requires path != null && space != null;
+      @   signals_only InvalidInputException;
+      @*/
+    public static PredictorTable read(Path path, SequenceSpace space) {
+        Objects.requireNonNull(path, "path");
+        String text;
+        try {
+            text = Files.readString(path);
+        } catch (IOException e) {
+            throw new InvalidInputException("io.read", "cannot read predictor file '" + path + "': " + e.getMessage());
+        }
+        try {
+            return parse(text, space);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.code(), path + ": " + e.getMessage());
+        }
+    }
+
+    /** Parses the text of a table for the space {@code space}. */
+    /*@ public normal_behavior
+      @   requires text != null && space != null;
+      @   ensures \result.space().equals(space);
+      @ also public exceptional_behavior
+      @   requires text != null && space != null;
+      @   signals_only InvalidInputException;
+      @ pure @*/
+    public static PredictorTable parse(String text, SequenceSpace space) {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(space, "space");
+        JsonNode root;
+        try {
+            root = LawJson.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new InvalidInputException("json.syntax", "not valid JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")"));
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidInputException("predictor.not-object", "a predictor table must be a JSON object with"
+                    + " fields schema, alphabetSize, length, entries");
+        }
+        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!FIELDS.contains(f)) {
+                throw new InvalidInputException("predictor.unknown-field", "unknown field '" + f
+                        + "' (expected schema, alphabetSize, length, entries)");
+            }
+        }
+        JsonNode schema = root.get("schema");
+        if (schema == null || !schema.isTextual() || !SCHEMA.equals(schema.textValue())) {
+            throw new InvalidInputException("predictor.schema", "field 'schema' must be \"" + SCHEMA + "\", got "
+                    + (schema == null ? "nothing" : schema.toString()));
+        }
+        int v = space.alphabetSize();
+        int l = space.length();
+        checkHeader(root, "alphabetSize", v);
+        checkHeader(root, "length", l);
+        JsonNode entries = root.get("entries");
+        if (entries == null || !entries.isArray()) {
+            throw new InvalidInputException("predictor.entries", "field 'entries' must be an array of"
+                    + " {\"visible\":[...],\"values\":[...],\"position\":i,\"p\":[...]}");
+        }
+        Map<Long, Rational[]> rows = new HashMap<>();
+        for (int n = 0; n < entries.size(); n++) {
+            JsonNode e = entries.get(n);
+            String where = "entries[" + n + "]";
+            if (!e.isObject()) {
+                throw new InvalidInputException("predictor.entry", where + " must be an object");
+            }
+            for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
+                String f = it.next();
+                if (!ENTRY_FIELDS.contains(f)) {
+                    throw new InvalidInputException("predictor.unknown-field", where + ": unknown field '" + f
+                            + "' (expected visible, values, position, p)");
+                }
+            }
+            int[] vis = intArray(e, "visible", where, l);
+            int mask = 0;
+            for (int q = 0; q < vis.length; q++) {
+                if (q > 0 && vis[q] <= vis[q - 1]) {
+                    throw new InvalidInputException("predictor.visible", where + ".visible = " + Arrays.toString(vis)
+                            + " must list positions in strictly increasing order");
+                }
+                mask |= 1 << vis[q];
+            }
+            int[] vals = intArray(e, "values", where, v);
+            if (vals.length != vis.length) {
+                throw new InvalidInputException("predictor.values", where + ".values = " + Arrays.toString(vals)
+                        + " has " + vals.length + " tokens but visible lists " + vis.length + " positions");
+            }
+            JsonNode pos = e.get("position");
+            if (pos == null || !pos.isIntegralNumber() || pos.bigIntegerValue().signum() < 0
+                    || pos.bigIntegerValue().compareTo(BigInteger.valueOf(l)) >= 0) {
+                throw new InvalidInputException("predictor.position", where + ".position must be an integer in [0, "
+                        + l + "), got " + (pos == null ? "nothing" : pos.toString()));
+            }
+            int i = pos.intValue();
+            if ((mask & (1 << i)) != 0) {
+                throw new InvalidInputException("predictor.position", where + ".position " + i
+                        + " is visible; a predicted position must be masked");
+            }
+            int[] x = new int[l];
+            for (int q = 0; q < vis.length; q++) {
+                x[vis[q]] = vals[q];
+            }
+            int values = Context.encode(space, mask, x);
+            Context ctx = Context.of(space, mask, values, i, -1);
+            Rational[] row = probabilities(e.get("p"), where, ctx, v);
+            if (rows.put(key(mask, values, i), row) != null) {
+                throw new InvalidInputException("predictor.duplicate-context", where + " repeats the context " + ctx);
+            }
+        }
+        return new PredictorTable(space, rows);
+    }
+
+    private static void checkHeader(JsonNode root, String field, int expected) {
+        JsonNode n = root.get(field);
+        if (n == null || !n.isIntegralNumber()) {
+            throw new InvalidInputException("predictor.space", "field '" + field + "' must be an integer, got "
+                    + (n == null ? "nothing" : n.toString()));
+        }
+        if (!n.bigIntegerValue().equals(BigInteger.valueOf(expected))) {
+            throw new InvalidInputException("predictor.space", "field '" + field + "' is " + n
+                    + " but the law has " + field + " " + expected);
+        }
+    }
+
+    private static int[] intArray(JsonNode e, String field, String where, int bound) {
+        JsonNode a = e.get(field);
+        if (a == null || !a.isArray()) {
+            throw new InvalidInputException("predictor." + field, where + "." + field + " must be an array of integers");
+        }
+        int[] r = new int[a.size()];
+        for (int q = 0; q < r.length; q++) {
+            JsonNode t = a.get(q);
+            if (!t.isIntegralNumber() || t.bigIntegerValue().signum() < 0
+                    || t.bigIntegerValue().compareTo(BigInteger.valueOf(bound)) >= 0) {
+                throw new InvalidInputException("predictor." + field, where + "." + field + "[" + q + "] = " + t
+                        + " is not an integer in [0, " + bound + ")");
+            }
+            r[q] = t.intValue();
+        }
+        return r;
+    }
+
+    private static Rational[] probabilities(JsonNode p, String where, Context ctx, int v) {
+        if (p == null || !p.isArray() || p.size() != v) {
+            throw new InvalidInputException("predictor.row-length", where + " (" + ctx + "): field 'p' must be an"
+                    + " array of " + v + " probabilities, got " + (p == null ? "nothing" : p.toString()));
+        }
+        Rational[] row = new Rational[v];
+        Rational sum = Rational.ZERO;
+        for (int a = 0; a < v; a++) {
+            JsonNode t = p.get(a);
+            Rational q;
+            try {
+                if (t.isTextual()) {
+                    q = Rational.parse(t.textValue());
+                } else if (t.isNumber()) {
+                    q = Rational.parse(t.decimalValue().toString());
+                } else {
+                    throw new NumberFormatException("expected a string such as \"1/2\" or a number, got " + t);
+                }
+            } catch (NumberFormatException ex) {
+                throw new InvalidInputException("predictor.probability", where + " (" + ctx + "): p[" + a + "]: "
+                        + ex.getMessage());
+            }
+            if (q.signum() < 0 || q.compareTo(Rational.ONE) > 0) {
+                throw new InvalidInputException("predictor.probability", where + " (" + ctx + "): p[" + a + "] = "
+                        + q + " is outside [0, 1]");
+            }
+            row[a] = q;
+            sum = sum.add(q);
+        }
+        if (!sum.equals(Rational.ONE)) {
+            throw new InvalidInputException("predictor.row-sum", where + " (" + ctx + "): the row sums to " + sum
+                    + ", not exactly 1");
+        }
+        return row;
+    }
+
+    private static long key(int mask, int values, int position) {
+        return (((long) mask << 16 | values) << 4) | position;
+    }
+
+    //@ pure
+    public SequenceSpace space() {
+        return space;
+    }
+
+    /** Number of rows in the table. */
+    //@ ensures \result >= 0;
+    //@ pure
+    public int size() {
+        return rows.size();
+    }
+
+    @Override
+    public Rational[] row(int visibleMask, int valuesIndex, int position) {
+        return rows.get(key(visibleMask, valuesIndex, position));
+    }
+
+    @Override
+    public boolean isOptimal() {
+        return false;
+    }
+
+    @Override
+    public String description() {
+        return "table(" + rows.size() + " rows)";
+    }
+}

@@ -1,0 +1,182 @@
+package org.dlmexact.sampler;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import org.dlmexact.dist.MarginalLattice;
+import org.dlmexact.dist.SequenceSpace;
+import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.Rational;
+
+/**
+ * The built-in predictors and the parser of a {@code --predictor} argument:
+ * <ul>
+ *   <li>{@code optimal}: {@code p*_i(a | x_C) = w_{C+i}(x_C, a) / w_C(x_C)} from the marginal
+ *       lattice; no row where {@code w_C(x_C) = 0} (the context the data never produces);</li>
+ *   <li>{@code smoothed:LAMBDA}: {@code (1 - λ) p* + λ / V} with a rational {@code λ} in
+ *       {@code [0, 1]}; no row where {@code p*} has none;</li>
+ *   <li>a {@code dlm-exact/predictor@1} file ({@link PredictorTable}).</li>
+ * </ul>
+ * Rows are computed on demand in {@code O(V)} from the lattice; {@link PredictiveRows} caches them.
+ */
+public final class Predictors {
+
+    private Predictors() {
+    }
+
+    /**
+     * The built-in predictors, whose rows sum to exactly 1 by construction
+     * ({@code sum_a w_{C+i}(x_C, a) = w_C(x_C)}; {@code (1 - λ) + λ = 1}), so that
+     * {@link PredictiveRows} need not re-validate them.
+     */
+    abstract static class BuiltIn implements Predictor {
+        final SequenceSpace space;
+
+        BuiltIn(SequenceSpace space) {
+            this.space = space;
+        }
+    }
+
+    /** The optimal predictor of {@code law} (builds its marginal lattice). */
+    /*@ public normal_behavior
+      @   requires law != null;
+      @   ensures \result.isOptimal();
+      @ pure @*/
+    public static Predictor optimal(org.dlmexact.dist.Law law) {
+        return optimal(MarginalLattice.of(Objects.requireNonNull(law, "law")));
+    }
+
+    /** As {@link #parse(String, MarginalLattice)} for {@code law} (builds its marginal lattice). */
+    /*@ public normal_behavior
+      @   requires spec != null && law != null;
+      @   ensures \result != null;
+      @ also public exceptional_behavior
+      @   requires spec != null && law != null;
+      @   signals_only InvalidInputException;
+      @*/
+    public static Predictor parse(String spec, org.dlmexact.dist.Law law) {
+        return parse(spec, MarginalLattice.of(Objects.requireNonNull(law, "law")));
+    }
+
+    /** The optimal predictor of the lattice's law. */
+    /*@ public normal_behavior
+      @   requires lattice != null;
+      @   ensures \result.isOptimal();
+      @ pure @*/
+    public static Predictor optimal(MarginalLattice lattice) {
+        Objects.requireNonNull(lattice, "lattice");
+        SequenceSpace sp = lattice.law().space();
+        return new BuiltIn(sp) {
+            @Override
+            public Rational[] row(int mask, int values, int position) {
+                BigInteger total = lattice.marginal(mask)[values];
+                if (total.signum() == 0) {
+                    return null;
+                }
+                BigInteger[] ext = lattice.marginal(mask | (1 << position));
+                Rational[] r = new Rational[sp.alphabetSize()];
+                for (int a = 0; a < r.length; a++) {
+                    r[a] = Rational.of(ext[Context.extend(sp, mask, values, position, a)], total);
+                }
+                return r;
+            }
+
+            @Override
+            public boolean isOptimal() {
+                return true;
+            }
+
+            @Override
+            public String description() {
+                return "optimal";
+            }
+        };
+    }
+
+    /**
+     * {@code (1 - λ) p* + λ / V}.
+     *
+     * @throws InvalidInputException {@code predictor.smoothing} when {@code λ} is outside [0, 1]
+     */
+    /*@ public normal_behavior
+      @   requires lattice != null && lambda != null && lambda.signum() >= 0 && lambda.compareTo(Rational.ONE) <= 0;
+      @   ensures \result.isOptimal() == lambda.isZero();
+      @ also public exceptional_behavior
+      @   requires lattice != null && lambda != null && (lambda.signum() < 0 || lambda.compareTo(Rational.ONE) > 0);
+      @   signals_only InvalidInputException;
+      @ pure @*/
+    public static Predictor smoothed(MarginalLattice lattice, Rational lambda) {
+        Objects.requireNonNull(lambda, "lambda");
+        if (lambda.signum() < 0 || lambda.compareTo(Rational.ONE) > 0) {
+            throw new InvalidInputException("predictor.smoothing", "smoothed:LAMBDA needs LAMBDA in [0, 1], got "
+                    + lambda);
+        }
+        Predictor opt = optimal(lattice);
+        int v = lattice.law().alphabetSize();
+        Rational keep = Rational.ONE.subtract(lambda);
+        Rational flat = lambda.divide(v);
+        return new BuiltIn(lattice.law().space()) {
+            @Override
+            public Rational[] row(int mask, int values, int position) {
+                Rational[] p = opt.row(mask, values, position);
+                if (p == null) {
+                    return null;
+                }
+                Rational[] r = new Rational[v];
+                for (int a = 0; a < v; a++) {
+                    r[a] = keep.multiply(p[a]).add(flat);
+                }
+                return r;
+            }
+
+            @Override
+            public boolean isOptimal() {
+                return lambda.isZero();
+            }
+
+            @Override
+            public String description() {
+                return "smoothed:" + lambda;
+            }
+        };
+    }
+
+    /**
+     * Resolves {@code optimal}, {@code smoothed:LAMBDA} or a predictor file for the lattice's law.
+     *
+     * @throws InvalidInputException {@code predictor.syntax}, {@code predictor.not-found}, or the
+     *     codes of {@link PredictorTable#read}
+     */
+    /*@ public normal_behavior
+      @   requires spec != null && lattice != null;
+      @   ensures \result != null;
+      @ also public exceptional_behavior
+      @   requires spec != null && lattice != null;
+      @   signals_only InvalidInputException;
+      @*/
+    public static Predictor parse(String spec, MarginalLattice lattice) {
+        Objects.requireNonNull(spec, "spec");
+        Objects.requireNonNull(lattice, "lattice");
+        String s = spec.strip();
+        if (s.equals("optimal")) {
+            return optimal(lattice);
+        }
+        if (s.startsWith("smoothed:")) {
+            String t = s.substring("smoothed:".length());
+            Rational lambda;
+            try {
+                lambda = Rational.parse(t);
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("predictor.syntax", "smoothed:LAMBDA: " + e.getMessage());
+            }
+            return smoothed(lattice, lambda);
+        }
+        Path p = Path.of(s);
+        if (Files.isRegularFile(p)) {
+            return PredictorTable.read(p, lattice.law().space());
+        }
+        throw new InvalidInputException("predictor.not-found", "--predictor '" + spec + "' is neither 'optimal', "
+                + "'smoothed:LAMBDA' nor a readable dlm-exact/predictor@1 file");
+    }
+}

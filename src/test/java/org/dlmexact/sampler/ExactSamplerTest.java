@@ -1,0 +1,145 @@
+package org.dlmexact.sampler;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.statistics.inference.ChiSquareTest;
+import org.dlmexact.dist.Families;
+import org.dlmexact.dist.Law;
+import org.dlmexact.dist.MarginalLattice;
+import org.dlmexact.dist.SplitMix64;
+import org.dlmexact.exact.Rational;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+class ExactSamplerTest {
+
+    private static ExactSampler sampler(Law law, Schedule s, String predictor) {
+        MarginalLattice lat = MarginalLattice.of(law);
+        return new ExactSampler(new PredictiveRows(lat, Predictors.parse(predictor, lat)), s);
+    }
+
+    @Test
+    void sameSeedSameSamples() {
+        Law law = Families.random(3, 4, 2);
+        ExactSampler a = sampler(law, Schedule.of(4, 2, 2), "smoothed:1/3");
+        ExactSampler b = sampler(law, Schedule.of(4, 2, 2), "smoothed:1/3");
+        SplitMix64 ra = new SplitMix64(42);
+        SplitMix64 rb = new SplitMix64(42);
+        SplitMix64 rc = new SplitMix64(43);
+        List<int[]> xs = new ArrayList<>();
+        List<int[]> zs = new ArrayList<>();
+        for (int n = 0; n < 200; n++) {
+            int[] x = a.sample(ra);
+            assertArrayEquals(x, b.sample(rb));
+            xs.add(x);
+            zs.add(a.sample(rc));
+        }
+        boolean differ = false;
+        for (int n = 0; n < xs.size(); n++) {
+            differ |= !java.util.Arrays.equals(xs.get(n), zs.get(n));
+        }
+        assertTrue(differ, "seeds 42 and 43 gave the same 200 samples");
+    }
+
+    @Test
+    void uniformBelowLargeBounds() {
+        BigInteger bound = BigInteger.TEN.pow(30).add(BigInteger.valueOf(7));
+        SplitMix64 r1 = new SplitMix64(5);
+        SplitMix64 r2 = new SplitMix64(5);
+        for (int n = 0; n < 100; n++) {
+            BigInteger u = ExactSampler.uniformBelow(r1, bound);
+            assertTrue(u.signum() >= 0 && u.compareTo(bound) < 0);
+            assertEquals(u, ExactSampler.uniformBelow(r2, bound));
+        }
+        SplitMix64 r3 = new SplitMix64(5);
+        assertEquals(BigInteger.valueOf(new SplitMix64(5).nextBelow(6)), ExactSampler.uniformBelow(r3, BigInteger.valueOf(6)));
+    }
+
+    /** A sampler that always reveals with probability-1 rows reproduces a point mass exactly. */
+    @Test
+    void pointMassIsReproduced() {
+        Law law = Families.parse("product:1,0;0,1;0,1");
+        ExactSampler s = sampler(law, Schedule.of(3, 1, 2), "optimal");
+        SplitMix64 r = new SplitMix64(0);
+        for (int n = 0; n < 20; n++) {
+            assertArrayEquals(new int[] {0, 1, 1}, s.sample(r));
+        }
+    }
+
+    /**
+     * Goodness of fit of the empirical law of N samples to the exact output law nu, by Pearson's
+     * chi-square test (cells with expected count below 5 pooled into one cell; a cell with
+     * nu = 0 must never be observed). The test is seeded and deterministic. If the sampler draws
+     * exactly from nu, the p-value is (asymptotically) uniform, so the chance that a fixed seed
+     * gives a false failure at the threshold 1e-4 is about 1e-4 per case (about 4e-4 for the
+     * four cases together).
+     */
+    @TestFactory
+    List<DynamicTest> empiricalLawMatchesTheExactOutputLaw() {
+        String[][] cases = {
+            {"random:2,4,3", "2,1,1", "smoothed:1/3", "101"},
+            {"random:3,3,4", "1,2", "optimal", "102"},
+            {"repetition:2,4", "2,2", "optimal", "103"},
+            {"markov:5:3/4,1/4;1/3,2/3", "balanced:2", "smoothed:1/2", "104"},
+        };
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String[] c : cases) {
+            tests.add(DynamicTest.dynamicTest("law " + c[0] + ", schedule " + c[1] + ", predictor " + c[2]
+                    + ", seed " + c[3], () -> {
+                Law law = Families.parse(c[0]);
+                Schedule s = Schedule.parse(c[1], law.length(), Schedule.Convention.REVEAL);
+                MarginalLattice lat = MarginalLattice.of(law);
+                PredictiveRows rows = new PredictiveRows(lat, Predictors.parse(c[2], lat));
+                Law nu = OutputLaws.sampler(rows, s).law();
+                ExactSampler sm = new ExactSampler(rows, s);
+                int n = 20_000;
+                long[] counts = new long[law.space().size()];
+                SplitMix64 rng = new SplitMix64(Long.parseLong(c[3]));
+                for (int i = 0; i < n; i++) {
+                    counts[law.space().index(sm.sample(rng))]++;
+                }
+                List<Double> expected = new ArrayList<>();
+                List<Long> observed = new ArrayList<>();
+                double pooledE = 0;
+                long pooledO = 0;
+                for (int i = 0; i < counts.length; i++) {
+                    Rational e = nu.probability(i).multiply(n);
+                    if (e.isZero()) {
+                        assertEquals(0, counts[i], "outcome " + law.space().format(i) + " has nu = 0");
+                    } else if (e.compareTo(Rational.of(5)) < 0) {
+                        pooledE += e.toDouble();
+                        pooledO += counts[i];
+                    } else {
+                        expected.add(e.toDouble());
+                        observed.add(counts[i]);
+                    }
+                }
+                if (pooledE > 0) {
+                    expected.add(pooledE);
+                    observed.add(pooledO);
+                }
+                double[] ex = expected.stream().mapToDouble(Double::doubleValue).toArray();
+                long[] ob = observed.stream().mapToLong(Long::longValue).toArray();
+                double p = ChiSquareTest.withDefaults().test(ex, ob).getPValue();
+                assertTrue(p > 1e-4, "chi-square p-value " + p + " over " + ex.length + " cells");
+            }));
+        }
+        return tests;
+    }
+
+    @Test
+    void samplerNeedsMatchingLength() {
+        Law law = Families.uniform(2, 3);
+        MarginalLattice lat = MarginalLattice.of(law);
+        assertNotEquals(0, org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ExactSampler(new PredictiveRows(lat, Predictors.optimal(lat)), Schedule.of(2, 2)))
+                .getMessage().length());
+    }
+}
