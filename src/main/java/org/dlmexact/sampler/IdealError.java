@@ -48,11 +48,31 @@ public final class IdealError {
         if (j < 1 || j > schedule.steps()) {
             throw new IllegalArgumentException("step " + j + " outside 1.." + schedule.steps());
         }
-        int a = schedule.revealed(j - 1);
-        ExactReal base = info.z(a + 1);
+        return blockTerm(info, schedule.revealed(j - 1), schedule.size(j));
+    }
+
+    /**
+     * The term of a block of {@code size} tokens revealed when {@code before} tokens are visible:
+     * {@code sum_{m=1..size} (Z_{before+m} - Z_{before+1})}. {@code Ideal(k)} is the sum of the
+     * block terms of its steps, which is what makes the optimal schedule a dynamic programme.
+     */
+    /*@ public normal_behavior
+      @   requires info != null && before >= 0 && size >= 1 && before + size <= info.law().length();
+      @   ensures size == 1 ==> \result.isZero();
+      @ also public exceptional_behavior
+      @   requires info != null && (before < 0 || size < 1 || before + size > info.law().length());
+      @   signals_only IllegalArgumentException;
+      @ pure @*/
+    public static ExactReal blockTerm(InformationProfile info, int before, int size) {
+        Objects.requireNonNull(info, "info");
+        if (before < 0 || size < 1 || before + size > info.law().length()) {
+            throw new IllegalArgumentException("block of " + size + " tokens after " + before
+                    + " visible ones does not fit in length " + info.law().length());
+        }
+        ExactReal base = info.z(before + 1);
         ExactReal sum = ExactReal.ZERO;
-        for (int m = 2; m <= schedule.size(j); m++) {
-            sum = sum.add(info.z(a + m)).subtract(base);
+        for (int m = 2; m <= size; m++) {
+            sum = sum.add(info.z(before + m)).subtract(base);
         }
         return sum;
     }

@@ -3,6 +3,7 @@ package org.dlmexact.theory;
 import java.util.List;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.info.InformationProfile;
+import org.dlmexact.sampler.Schedule;
 
 /**
  * Chen-Cong-Li App. F.1:
@@ -19,26 +20,29 @@ public final class ChenCongLiChain {
 
     /** The middle term {@code sum_j (k_j - 1)(Z_{N_j} - Z_{N_{j-1}})}. */
     /*@ public normal_behavior
-      @   requires info != null && k != null;
+      @   requires info != null && schedule != null && schedule.length() == info.law().length();
       @ pure @*/
-    public static ExactReal middle(InformationProfile info, int[] k) {
+    public static ExactReal middle(InformationProfile info, Schedule schedule) {
         ExactReal s = ExactReal.ZERO;
-        int n = 0;
-        for (int kj : k) {
-            s = s.add(ClosedForm.zOrZero(info, n + kj).subtract(ClosedForm.zOrZero(info, n)).multiply(kj - 1));
-            n += kj;
+        for (int j = 1; j <= schedule.steps(); j++) {
+            s = s.add(zOrZero(info, schedule.revealed(j)).subtract(zOrZero(info, schedule.revealed(j - 1)))
+                    .multiply(schedule.size(j) - 1));
         }
         return s;
     }
 
+    private static ExactReal zOrZero(InformationProfile info, int n) {
+        return n == 0 ? ExactReal.ZERO : info.z(n);
+    }
+
     /** Both links of the chain for the optimal-predictor error {@code ideal}. */
     /*@ public normal_behavior
-      @   requires info != null && k != null && ideal != null;
+      @   requires info != null && schedule != null && ideal != null;
       @   ensures \result.size() == 2;
       @ pure @*/
-    public static List<Check> checks(InformationProfile info, int[] k, ExactReal ideal) {
-        ExactReal mid = middle(info, k);
-        int sMax = Compositions.maxPart(k);
+    public static List<Check> checks(InformationProfile info, Schedule schedule, ExactReal ideal) {
+        ExactReal mid = middle(info, schedule);
+        int sMax = schedule.maxSize();
         ExactReal right = info.z(info.law().length()).multiply(sMax - 1);
         return List.of(
                 Check.of(ID, Sources.CHEN_CONG_LI + ", App. F.1", Confidence.PAPER, Relation.LE, ideal, mid,

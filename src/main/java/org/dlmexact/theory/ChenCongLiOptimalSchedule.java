@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.info.InformationProfile;
+import org.dlmexact.sampler.IdealError;
+import org.dlmexact.sampler.Schedule;
 
 /**
  * Chen-Cong-Li Theorem 4: the schedule with {@code T} steps that minimises {@code Ideal(k)}, by an
@@ -19,10 +21,10 @@ public final class ChenCongLiOptimalSchedule {
     /** One optimum: the number of steps, a minimising schedule and its error. */
     public static final class Optimum {
         private final int steps;
-        private final int[] schedule;
+        private final Schedule schedule;
         private final ExactReal error;
 
-        Optimum(int steps, int[] schedule, ExactReal error) {
+        Optimum(int steps, Schedule schedule, ExactReal error) {
             this.steps = steps;
             this.schedule = schedule;
             this.error = error;
@@ -34,8 +36,8 @@ public final class ChenCongLiOptimalSchedule {
         }
 
         //@ pure
-        public int[] schedule() {
-            return schedule.clone();
+        public Schedule schedule() {
+            return schedule;
         }
 
         //@ pure
@@ -58,7 +60,7 @@ public final class ChenCongLiOptimalSchedule {
         ExactReal[][] cost = new ExactReal[l + 1][l + 1];
         for (int a = 0; a < l; a++) {
             for (int size = 1; a + size <= l; size++) {
-                cost[a][size] = ClosedForm.blockCost(info, a, size);
+                cost[a][size] = IdealError.blockTerm(info, a, size);
             }
         }
         int[][] firstPart = new int[l + 1][l + 1];
@@ -93,7 +95,7 @@ public final class ChenCongLiOptimalSchedule {
                 k[j] = firstPart[t - j][a];
                 a += k[j];
             }
-            out.add(new Optimum(t, k, tail[t][0]));
+            out.add(new Optimum(t, Schedule.of(l, k), tail[t][0]));
         }
         return out;
     }
@@ -106,9 +108,9 @@ public final class ChenCongLiOptimalSchedule {
     public static List<ExactReal> enumerate(InformationProfile info) {
         int l = info.law().length();
         ExactReal[] min = new ExactReal[l + 1];
-        for (int[] k : Compositions.all(l)) {
-            ExactReal v = ClosedForm.ideal(info, k);
-            int t = k.length;
+        for (Schedule k : Schedule.all(l)) {
+            ExactReal v = IdealError.closedForm(info, k);
+            int t = k.steps();
             min[t] = min[t] == null ? v : min[t].min(v);
         }
         List<ExactReal> out = new ArrayList<>();
@@ -129,7 +131,7 @@ public final class ChenCongLiOptimalSchedule {
         for (int t = 1; t <= dp.size(); t++) {
             Optimum o = dp.get(t - 1);
             out.add(Check.of(ID, Sources.CHEN_CONG_LI + ", Theorem 4", Confidence.PAPER, Relation.EQ, o.error(),
-                    en.get(t - 1), "T = " + t + ": dynamic programme (schedule " + java.util.Arrays.toString(o.schedule)
+                    en.get(t - 1), "T = " + t + ": dynamic programme (schedule " + o.schedule
                             + ") = minimum over all compositions with T parts"));
         }
         return out;

@@ -8,6 +8,8 @@ import java.util.Objects;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.Rational;
 import org.dlmexact.info.InformationProfile;
+import org.dlmexact.sampler.IdealError;
+import org.dlmexact.sampler.Schedule;
 
 /**
  * Chen-Cong-Li Theorem 9: from an estimate {@code TC^ >= TC} (here {@code TC} itself) and a target
@@ -73,15 +75,15 @@ public final class ChenCongLiTheorem9 {
     /** The schedule (reveal order) for the given version, estimate and target. */
     /*@ public normal_behavior
       @   requires l >= 1 && version != null && estimate != null && eps != null && eps.signum() > 0;
-      @   ensures (\sum int j; 0 <= j && j < \result.length; \result[j]) == l;
+      @   ensures \result.length() == l;
       @ pure @*/
-    public static int[] schedule(int l, Version version, ExactReal estimate, Rational eps) {
+    public static Schedule schedule(int l, Version version, ExactReal estimate, Rational eps) {
         Objects.requireNonNull(version, "version");
         BigInteger z = zeta(estimate, eps);
         if (z.compareTo(BigInteger.valueOf(l + 1L)) >= 0) {
             int[] ones = new int[l];
             java.util.Arrays.fill(ones, 1);
-            return ones;
+            return Schedule.of(l, ones);
         }
         int zeta = z.intValueExact();
         List<Integer> parts = new ArrayList<>();
@@ -118,7 +120,7 @@ public final class ChenCongLiTheorem9 {
             Collections.reverse(tail);
             parts.addAll(tail);
         }
-        return parts.stream().mapToInt(Integer::intValue).toArray();
+        return Schedule.of(l, parts.stream().mapToInt(Integer::intValue).toArray());
     }
 
     /** The step-count and error checks for one version and target. */
@@ -129,15 +131,15 @@ public final class ChenCongLiTheorem9 {
     public static List<Check> checks(InformationProfile info, Version version, Rational eps) {
         int l = info.law().length();
         ExactReal estimate = version == Version.TC ? info.totalCorrelation() : info.dualTotalCorrelation();
-        int[] k = schedule(l, version, estimate, eps);
+        Schedule k = schedule(l, version, estimate, eps);
         BigInteger z = zeta(estimate, eps);
         ExactReal stepBound = ExactReal.ln(l).add(Rational.ONE).multiply(Rational.of(z)).add(Rational.of(2));
         String note = version.label().toUpperCase(java.util.Locale.ROOT) + " version, eps = " + eps + ", zeta = " + z
-                + ", schedule " + java.util.Arrays.toString(k) + "; construction reconstructed from the proof";
+                + ", schedule " + k + "; construction reconstructed from the proof";
         return List.of(
                 Check.of(ID_STEPS, Sources.CHEN_CONG_LI + ", Theorem 9", Confidence.RECONSTRUCTED, Relation.LE,
-                        ExactReal.of(k.length), stepBound, note + "; T <= 2 + (1 + ln L) zeta"),
+                        ExactReal.of(k.steps()), stepBound, note + "; T <= 2 + (1 + ln L) zeta"),
                 Check.of(ID_ERROR, Sources.CHEN_CONG_LI + ", Theorem 9", Confidence.RECONSTRUCTED, Relation.LE,
-                        ClosedForm.ideal(info, k), ExactReal.of(eps), note + "; Ideal <= eps"));
+                        IdealError.closedForm(info, k), ExactReal.of(eps), note + "; Ideal <= eps"));
     }
 }

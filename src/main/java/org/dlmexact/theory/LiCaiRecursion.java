@@ -5,6 +5,8 @@ import java.util.List;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.Rational;
 import org.dlmexact.info.InformationProfile;
+import org.dlmexact.sampler.IdealError;
+import org.dlmexact.sampler.Schedule;
 
 /**
  * The recursion of Li-Cai's proof: with {@code eps(s)} the largest {@code Ideal} over schedules
@@ -15,7 +17,7 @@ public final class LiCaiRecursion {
 
     public static final String ID = "li-cai-recursion";
     /** Largest {@code L} (2^(L-1) compositions). */
-    public static final int MAX_LENGTH = 12;
+    public static final int MAX_LENGTH = Schedule.MAX_ALL_LENGTH;
 
     private LiCaiRecursion() {
     }
@@ -31,9 +33,9 @@ public final class LiCaiRecursion {
             throw new IllegalArgumentException("the recursion enumerates 2^(L-1) compositions; L <= " + MAX_LENGTH);
         }
         ExactReal[] exact = new ExactReal[l + 1];
-        for (int[] k : Compositions.all(l)) {
-            int s = Compositions.maxPart(k);
-            ExactReal v = ClosedForm.ideal(info, k);
+        for (Schedule k : Schedule.all(l)) {
+            int s = k.maxSize();
+            ExactReal v = IdealError.closedForm(info, k);
             exact[s] = exact[s] == null ? v : exact[s].max(v);
         }
         List<ExactReal> eps = new ArrayList<>();

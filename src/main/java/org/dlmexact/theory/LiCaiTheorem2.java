@@ -8,6 +8,8 @@ import java.util.Map;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.Rational;
 import org.dlmexact.info.InformationProfile;
+import org.dlmexact.sampler.IdealError;
+import org.dlmexact.sampler.Schedule;
 
 /**
  * Li-Cai Theorem 2 (lower bound), partly reconstructed: for every {@code s_max >= 2} some
@@ -147,10 +149,10 @@ public final class LiCaiTheorem2 {
     public static List<Check> checks(InformationProfile info, Reading reading) {
         int l = info.law().length();
         ExactReal[] worst = new ExactReal[l + 1];
-        int[][] argWorst = new int[l + 1][];
-        for (int[] k : Compositions.all(l)) {
-            int s = Compositions.maxPart(k);
-            ExactReal v = ClosedForm.ideal(info, k);
+        Schedule[] argWorst = new Schedule[l + 1];
+        for (Schedule k : Schedule.all(l)) {
+            int s = k.maxSize();
+            ExactReal v = IdealError.closedForm(info, k);
             if (worst[s] == null || v.compareTo(worst[s]) > 0) {
                 worst[s] = v;
                 argWorst[s] = k;
@@ -162,7 +164,7 @@ public final class LiCaiTheorem2 {
             ExactReal lower = f.multiply(Rational.of(s, 16L * l));
             out.add(Check.of(ID, Sources.LI_CAI + ", Theorem 2", Confidence.RECONSTRUCTED, Relation.GE, worst[s], lower,
                     "assumption: W_j law (" + reading.label() + ") " + reading.description() + "; s_max = " + s
-                            + "; worst schedule " + java.util.Arrays.toString(argWorst[s])
+                            + "; worst schedule " + argWorst[s]
                             + "; optimal predictor, eps_train = 0"));
             out.add(Check.of(ID_FUNCTIONAL, Sources.LI_CAI + ", Theorem 2", Confidence.DERIVED, Relation.LE, f,
                     info.sumMutualInformation().multiply(2),

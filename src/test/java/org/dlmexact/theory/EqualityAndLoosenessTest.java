@@ -11,6 +11,8 @@ import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.Rational;
 import org.dlmexact.info.Divergence;
 import org.dlmexact.info.InformationProfile;
+import org.dlmexact.sampler.IdealError;
+import org.dlmexact.sampler.Schedule;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -31,13 +33,13 @@ class EqualityAndLoosenessTest {
         return Stream.of(new int[] {2, 3}, new int[] {2, 6}, new int[] {2, 8}, new int[] {3, 4}, new int[] {3, 5})
                 .map(vl -> DynamicTest.dynamicTest("repetition:" + vl[0] + "," + vl[1], () -> {
                     InformationProfile info = InformationProfile.of(Families.repetition(vl[0], vl[1]));
-                    for (int[] k : Compositions.all(vl[1])) {
-                        int sMax = Compositions.maxPart(k);
-                        Check c = LiCaiTheorem1.check(k, Divergence.finite(ClosedForm.ideal(info, k)),
+                    for (Schedule k : Schedule.all(vl[1])) {
+                        int sMax = k.maxSize();
+                        Check c = LiCaiTheorem1.check(k, Divergence.finite(IdealError.closedForm(info, k)),
                                 info.sumMutualInformation(), Divergence.finite(ExactReal.ZERO));
-                        boolean expectEquality = k[0] == sMax && powerOfTwo(sMax);
+                        boolean expectEquality = k.size(1) == sMax && powerOfTwo(sMax);
                         assertEquals(expectEquality ? Verdict.EQUALITY : Verdict.HOLDS, c.verdict(),
-                                () -> Arrays.toString(k) + ": " + c);
+                                () -> k + ": " + c);
                         if (expectEquality) {
                             assertTrue(c.slack().isZero());
                         }
@@ -50,10 +52,10 @@ class EqualityAndLoosenessTest {
     void parityShowsTheLoosenessFactor() {
         for (int l = 2; l <= 8; l++) {
             InformationProfile info = InformationProfile.of(Families.parity(l));
-            int[] oneShot = {l};
-            Check c = LiCaiTheorem1.check(oneShot, Divergence.finite(ClosedForm.ideal(info, oneShot)),
+            Schedule oneShot = Schedule.of(l, l);
+            Check c = LiCaiTheorem1.check(oneShot, Divergence.finite(IdealError.closedForm(info, oneShot)),
                     info.sumMutualInformation(), Divergence.finite(ExactReal.ZERO));
-            long factor = (1L << Compositions.ceilLog2(l)) - 1;
+            long factor = (1L << LiCaiTheorem1.ceilLog2(l)) - 1;
             assertEquals(ExactReal.ln(2).multiply(factor), c.rhs().value(), "L = " + l);
             assertEquals(Rational.of(1, factor).round(6).toPlainString(), c.ratio(6), "L = " + l);
         }
@@ -71,9 +73,9 @@ class EqualityAndLoosenessTest {
             java.util.List<ExactReal> eps = LiCaiRecursion.worstBySMax(info);
             for (int s = 2; s <= l; s++) {
                 ExactReal worst = null;
-                for (int[] k : Compositions.all(l)) {
-                    if (Compositions.maxPart(k) == s) {
-                        ExactReal v = ClosedForm.ideal(info, k);
+                for (Schedule k : Schedule.all(l)) {
+                    if (k.maxSize() == s) {
+                        ExactReal v = IdealError.closedForm(info, k);
                         worst = worst == null ? v : worst.max(v);
                     }
                 }
@@ -86,32 +88,23 @@ class EqualityAndLoosenessTest {
     @Test
     void ceilLog2AndBalancedSchedules() {
         for (int s = 1; s <= 1000; s++) {
-            int c = Compositions.ceilLog2(s);
+            int c = LiCaiTheorem1.ceilLog2(s);
             assertTrue((1L << c) >= s && (c == 0 || (1L << (c - 1)) < s), "s = " + s);
         }
         for (int l = 1; l <= 12; l++) {
             for (int t = 1; t <= l; t++) {
-                int[] k = Compositions.balanced(l, t);
-                assertEquals(l, IntStream.of(k).sum());
-                assertTrue(IntStream.of(k).max().getAsInt() - IntStream.of(k).min().getAsInt() <= 1);
+                Schedule k = Schedule.balanced(l, t);
+                int[] sizes = k.sizes();
+                assertTrue(IntStream.of(sizes).max().getAsInt() - IntStream.of(sizes).min().getAsInt() <= 1);
                 assertTrue(LiCaiCorollary1.applies(k));
-                // the derived constant: (2^ceil(log2 s_max) - 1)/L <= 3/T
-                assertTrue(LiCaiTheorem1.constant(l, Compositions.maxPart(k)).compareTo(Rational.of(3, t)) <= 0,
+                // the derived constant: (2^ceil(log2 s_max) - 1)/L <= 3/T, for every s_max <= ceil(L/T)
+                for (int s = 1; s <= (l + t - 1) / t; s++) {
+                    assertTrue(LiCaiTheorem1.constant(l, s).compareTo(Rational.of(3, t)) <= 0,
+                            "L = " + l + ", T = " + t + ", s_max = " + s);
+                }
+                assertTrue(LiCaiTheorem1.constant(l, k.maxSize()).compareTo(Rational.of(3, t)) <= 0,
                         "L = " + l + ", T = " + t);
             }
-        }
-    }
-
-    @Test
-    void compositionsAreAllDistinctAndSumToL() {
-        for (int l = 1; l <= 10; l++) {
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            for (int[] k : Compositions.all(l)) {
-                assertEquals(l, IntStream.of(k).sum());
-                assertTrue(IntStream.of(k).allMatch(x -> x >= 1));
-                assertTrue(seen.add(Arrays.toString(k)));
-            }
-            assertEquals(1 << (l - 1), seen.size());
         }
     }
 }

@@ -11,6 +11,8 @@ import org.dlmexact.dist.Families;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.Rational;
 import org.dlmexact.info.InformationProfile;
+import org.dlmexact.sampler.IdealError;
+import org.dlmexact.sampler.Schedule;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -28,10 +30,10 @@ class SchedulesProperties {
             }
             int l = law.law().length();
             for (ChenCongLiOptimalSchedule.Optimum o : dp) {
-                int[] k = o.schedule();
-                assertEquals(o.steps(), k.length);
-                assertEquals(l, IntStream.of(k).sum());
-                assertEquals(ClosedForm.ideal(info, k), o.error(), law + " T = " + o.steps());
+                Schedule k = o.schedule();
+                assertEquals(o.steps(), k.steps());
+                assertEquals(l, k.length());
+                assertEquals(IdealError.closedForm(info, k), o.error(), law + " T = " + o.steps());
             }
             // T = L: all ones, error 0; T = 1: one shot, error TC
             assertTrue(dp.get(l - 1).error().isZero());
@@ -50,9 +52,8 @@ class SchedulesProperties {
             for (ChenCongLiTheorem9.Version v : ChenCongLiTheorem9.Version.values()) {
                 for (Rational eps : TARGETS) {
                     ExactReal est = v == ChenCongLiTheorem9.Version.TC ? info.totalCorrelation() : info.dualTotalCorrelation();
-                    int[] k = ChenCongLiTheorem9.schedule(l, v, est, eps);
-                    assertEquals(l, IntStream.of(k).sum(), () -> Arrays.toString(k));
-                    assertTrue(IntStream.of(k).allMatch(x -> x >= 1));
+                    Schedule k = ChenCongLiTheorem9.schedule(l, v, est, eps);
+                    assertEquals(l, k.length(), () -> k.toString());
                     for (Check c : ChenCongLiTheorem9.checks(info, v, eps)) {
                         assertTrue(c.verdict().holds(), () -> law + ": " + c + " (" + c.note() + ")");
                     }
@@ -78,7 +79,7 @@ class SchedulesProperties {
         assertEquals(2, ChenCongLiTheorem9.lambda(4, 4));
     }
 
-    private static List<Integer> box(int[] k) {
-        return IntStream.of(k).boxed().toList();
+    private static List<Integer> box(Schedule k) {
+        return IntStream.of(k.sizes()).boxed().toList();
     }
 }

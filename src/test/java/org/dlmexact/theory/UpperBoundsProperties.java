@@ -3,12 +3,13 @@ package org.dlmexact.theory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.stream.Stream;
 import org.dlmexact.dist.LawEnumerator.Named;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.info.Divergence;
 import org.dlmexact.info.InformationProfile;
+import org.dlmexact.sampler.IdealError;
+import org.dlmexact.sampler.Schedule;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -18,22 +19,22 @@ import org.junit.jupiter.api.TestFactory;
  */
 class UpperBoundsProperties {
 
-    private static void forEveryComposition(Named law, java.util.function.BiConsumer<InformationProfile, int[]> body) {
+    private static void forEveryComposition(Named law, java.util.function.BiConsumer<InformationProfile, Schedule> body) {
         InformationProfile info = InformationProfile.of(law.law());
-        for (int[] k : Compositions.all(law.law().length())) {
+        for (Schedule k : Schedule.all(law.law().length())) {
             body.accept(info, k);
         }
     }
 
-    private static void assertHolds(Check c, Named law, int[] k) {
-        assertTrue(c.verdict().holds(), () -> law + " schedule " + Arrays.toString(k) + ": " + c + " (" + c.note() + ")");
+    private static void assertHolds(Check c, Named law, Schedule k) {
+        assertTrue(c.verdict().holds(), () -> law + " schedule " + k + ": " + c + " (" + c.note() + ")");
     }
 
     @TestFactory
     Stream<DynamicTest> liCaiTheorem1HoldsForEverySchedule() {
         return TheoryCorpus.laws().stream().map(law -> DynamicTest.dynamicTest(law.name(), () ->
                 forEveryComposition(law, (info, k) -> {
-                    ExactReal ideal = ClosedForm.ideal(info, k);
+                    ExactReal ideal = IdealError.closedForm(info, k);
                     assertHolds(LiCaiTheorem1.check(k, Divergence.finite(ideal), info.sumMutualInformation(),
                             Divergence.finite(ExactReal.ZERO)), law, k);
                     if (LiCaiCorollary1.applies(k)) {
@@ -47,13 +48,13 @@ class UpperBoundsProperties {
     Stream<DynamicTest> chenCongLiChainHoldsForEverySchedule() {
         return TheoryCorpus.laws().stream().map(law -> DynamicTest.dynamicTest(law.name(), () ->
                 forEveryComposition(law, (info, k) -> {
-                    for (Check c : ChenCongLiChain.checks(info, k, ClosedForm.ideal(info, k))) {
+                    for (Check c : ChenCongLiChain.checks(info, k, IdealError.closedForm(info, k))) {
                         assertHolds(c, law, k);
                     }
                     // the chain's right end is (s_max - 1)/L SumI exactly
                     int l = law.law().length();
-                    assertEquals(info.z(l).multiply(Compositions.maxPart(k) - 1),
-                            info.sumMutualInformation().multiply(org.dlmexact.exact.Rational.of(Compositions.maxPart(k) - 1, l)));
+                    assertEquals(info.z(l).multiply(k.maxSize() - 1),
+                            info.sumMutualInformation().multiply(org.dlmexact.exact.Rational.of(k.maxSize() - 1, l)));
                 })));
     }
 
