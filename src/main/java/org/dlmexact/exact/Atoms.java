@@ -87,36 +87,67 @@ public final class Atoms {
         return sortPairs(out);
     }
 
+    /** Primes grouped so that each group's product is one BigInteger: one gcd screens a whole group. */
+    private static final int GROUP = 32;
+    private static final BigInteger[] GROUP_PRODUCTS = groupProducts();
+
+    private static BigInteger[] groupProducts() {
+        BigInteger[] g = new BigInteger[(PRIMES.length + GROUP - 1) / GROUP];
+        for (int i = 0; i < g.length; i++) {
+            BigInteger p = BigInteger.ONE;
+            for (int k = i * GROUP; k < Math.min(PRIMES.length, (i + 1) * GROUP); k++) {
+                p = p.multiply(BigInteger.valueOf(PRIMES[k]));
+            }
+            g[i] = p;
+        }
+        return g;
+    }
+
     private static long[] splitBig(BigInteger n) {
         long[] buf = new long[2 * 16 + 1];
         int len = 0;
         BigInteger m = n;
-        for (int p : PRIMES) {
-            BigInteger bp = BigInteger.valueOf(p);
-            BigInteger[] qr = m.divideAndRemainder(bp);
-            if (qr[1].signum() == 0) {
+        for (int group = 0; group < GROUP_PRODUCTS.length; group++) {
+            if (m.bitLength() < 63) {
+                return withLongRest(buf, len, m.longValue());
+            }
+            BigInteger d = m.gcd(GROUP_PRODUCTS[group]);
+            if (d.equals(BigInteger.ONE)) {
+                continue;
+            }
+            for (int k = group * GROUP; k < Math.min(PRIMES.length, (group + 1) * GROUP); k++) {
+                BigInteger bp = BigInteger.valueOf(PRIMES[k]);
+                if (d.mod(bp).signum() != 0) {
+                    continue;
+                }
                 int e = 0;
-                do {
+                BigInteger[] qr = m.divideAndRemainder(bp);
+                while (qr[1].signum() == 0) {
                     m = qr[0];
                     e++;
                     qr = m.divideAndRemainder(bp);
-                } while (qr[1].signum() == 0);
+                }
                 buf = ensure(buf, len + 3);
-                buf[len++] = p;
+                buf[len++] = PRIMES[k];
                 buf[len++] = e;
             }
-            if (m.bitLength() < 63) {
-                long[] rest = splitLong(m.longValue());
-                long[] out = new long[len + rest.length];
-                System.arraycopy(buf, 0, out, 0, len);
-                System.arraycopy(rest, 0, out, len, rest.length);
-                return sortPairs(out);
-            }
+        }
+        if (m.bitLength() < 63) {
+            return withLongRest(buf, len, m.longValue());
         }
         long[] out = new long[len + 1];
         System.arraycopy(buf, 0, out, 0, len);
         out[len] = -1;
         return out;
+    }
+
+    /** The pairs found so far followed by the split of the remaining cofactor {@code rest}. */
+    private static long[] withLongRest(long[] buf, int len, long rest) {
+        long[] tail = splitLong(rest);
+        long[] out = new long[len + tail.length];
+        System.arraycopy(buf, 0, out, 0, len);
+        System.arraycopy(tail, 0, out, len, tail.length);
+        return sortPairs(out);
     }
 
     private static long[] sortPairs(long[] a) {
