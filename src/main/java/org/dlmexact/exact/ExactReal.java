@@ -151,15 +151,15 @@ public final class ExactReal implements Comparable<ExactReal> {
     }
 
     private static ExactReal normalize(Rational q0, Map<BigInteger, Rational> small, Map<BigInteger, Rational> large) {
-        TreeMap<BigInteger, Rational> all = new TreeMap<>();
-        for (Map.Entry<BigInteger, Rational> e : small.entrySet()) {
-            if (!e.getValue().isZero()) {
-                all.put(e.getKey(), e.getValue());
-            }
-        }
+        TreeMap<BigInteger, Rational> all = nonZero(small);
         if (!large.isEmpty()) {
             all.putAll(large.size() == 1 ? nonZero(large) : Atoms.refine(large));
         }
+        return fromSorted(q0, all);
+    }
+
+    /** The value {@code q0 + sum all[b] ln(b)} over atoms already pairwise coprime with non-zero coefficients. */
+    private static ExactReal fromSorted(Rational q0, TreeMap<BigInteger, Rational> all) {
         if (all.isEmpty()) {
             return of(q0);
         }
@@ -314,22 +314,9 @@ public final class ExactReal implements Comparable<ExactReal> {
                 large.merge(o.atoms[i], c, Rational::add);
             }
         }
-        TreeMap<BigInteger, Rational> all = new TreeMap<>();
-        for (Map.Entry<BigInteger, Rational> e : small.entrySet()) {
-            if (!e.getValue().isZero()) {
-                all.put(e.getKey(), e.getValue());
-            }
-        }
+        TreeMap<BigInteger, Rational> all = nonZero(small);
         all.putAll(needsRefine ? Atoms.refine(large) : nonZero(large));
-        BigInteger[] a = new BigInteger[all.size()];
-        Rational[] c = new Rational[all.size()];
-        int i = 0;
-        for (Map.Entry<BigInteger, Rational> e : all.entrySet()) {
-            a[i] = e.getKey();
-            c[i] = e.getValue();
-            i++;
-        }
-        return new ExactReal(q0, a, c);
+        return fromSorted(q0, all);
     }
 
     /** A certified enclosure: the returned interval contains this value. */
