@@ -104,7 +104,7 @@ public final class Law {
         return fromWeights(space, w);
     }
 
-    //@ pure
+    //@ pure helper
     public SequenceSpace space() {
         return space;
     }
@@ -120,14 +120,14 @@ public final class Law {
     }
 
     /** The common denominator {@code D}. */
-    //@ pure
+    //@ pure helper
     public BigInteger denominator() {
         return denominator;
     }
 
     /** The integer weight {@code w(x) = D mu(x)} of the outcome with index {@code idx}. */
     //@ requires 0 <= idx && idx < space().size();
-    //@ pure
+    //@ pure helper
     public BigInteger weight(int idx) {
         return weights[idx];
     }

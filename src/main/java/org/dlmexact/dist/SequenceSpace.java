@@ -17,12 +17,14 @@ public final class SequenceSpace {
     /** Largest alphabet size accepted. */
     public static final int MAX_ALPHABET = 16;
 
-    //@ public invariant alphabetSize() >= 2 && length() >= 1 && size() <= MAX_OUTCOMES;
-    private final int v;
-    private final int l;
-    private final int size;
-    private final int[] powers;
+    //@ public invariant 2 <= v && v <= MAX_ALPHABET && 1 <= l && l <= 16 && 1 <= size && size <= MAX_OUTCOMES;
+    //@ public invariant powers.length == l + 1 && powers[0] == 1 && powers[l] == size;
+    private final /*@ spec_public @*/ int v;
+    private final /*@ spec_public @*/ int l;
+    private final /*@ spec_public @*/ int size;
+    private final /*@ spec_public @*/ int[] powers;
 
+    //@ requires 2 <= v && v <= MAX_ALPHABET && 1 <= l && l <= 16 && 1 <= size && size <= MAX_OUTCOMES;
     private SequenceSpace(int v, int l, int size) {
         this.v = v;
         this.l = l;
@@ -74,18 +76,21 @@ public final class SequenceSpace {
         return BigInteger.valueOf(v).pow(Math.max(l, 0));
     }
 
-    //@ pure
+    //@ ensures \result == v;
+    //@ pure helper
     public int alphabetSize() {
         return v;
     }
 
-    //@ pure
+    //@ ensures \result == l;
+    //@ pure helper
     public int length() {
         return l;
     }
 
     /** {@code V^L}. */
-    //@ pure
+    //@ ensures \result == size;
+    //@ pure helper
     public int size() {
         return size;
     }
@@ -127,7 +132,9 @@ public final class SequenceSpace {
     /** The outcome with index {@code idx}. */
     /*@ public normal_behavior
       @   requires 0 <= idx && idx < size();
-      @   ensures \result.length == length() && index(\result) == idx;
+      @   ensures \result.length == length();
+      @   ensures (\forall int i; 0 <= i && i < \result.length; 0 <= \result[i] && \result[i] < alphabetSize());
+      @   ensures index(\result) == idx;
       @ pure @*/
     public int[] outcome(int idx) {
         if (idx < 0 || idx >= size) {

@@ -8,15 +8,17 @@ package org.dlmexact.dist;
  */
 public final class SplitMix64 {
 
-    private long state;
+    private /*@ spec_public @*/ long state;
 
     //@ ensures true;
     public SplitMix64(long seed) {
         this.state = seed;
     }
 
-    /** The next 64 output bits. */
-    //@ assignable this.state;
+    /** The next 64 output bits (64-bit wrapping arithmetic is intended: {@code code_java_math}). */
+    /*@ public normal_behavior
+      @   assignable this.state;
+      @ code_java_math @*/
     public long nextLong() {
         state += 0x9E3779B97F4A7C15L;
         long z = state;

@@ -185,7 +185,7 @@ public final class ExactReal implements Comparable<ExactReal> {
     }
 
     /** The rational part {@code q0} (canonical: it does not depend on the representation). */
-    //@ pure
+    //@ pure helper
     public Rational rationalPart() {
         return rational;
     }
@@ -200,12 +200,12 @@ public final class ExactReal implements Comparable<ExactReal> {
         return Collections.unmodifiableSortedMap(m);
     }
 
-    //@ pure
+    //@ pure helper
     public int atomCount() {
         return atoms.length;
     }
 
-    //@ pure
+    //@ pure helper
     public int coefficientCount() {
         return coeffs.length;
     }

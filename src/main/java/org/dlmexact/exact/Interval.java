@@ -33,12 +33,12 @@ public final class Interval {
         return new Interval(lo, hi);
     }
 
-    //@ pure
+    //@ pure helper
     public Rational lo() {
         return lo;
     }
 
-    //@ pure
+    //@ pure helper
     public Rational hi() {
         return hi;
     }

@@ -154,14 +154,14 @@ public final class Rational implements Comparable<Rational> {
 
     /** The numerator, carrying the sign. */
     //@ ensures \result != null;
-    //@ pure
+    //@ pure helper
     public BigInteger numerator() {
         return num;
     }
 
     /** The denominator, always positive. */
     //@ ensures \result.signum() > 0;
-    //@ pure
+    //@ pure helper
     public BigInteger denominator() {
         return den;
     }

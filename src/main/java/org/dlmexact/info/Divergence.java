@@ -84,13 +84,13 @@ public final class Divergence {
         return finite(ExactReal.lnCombination(Rational.ZERO, terms));
     }
 
-    //@ pure
+    //@ pure helper
     public boolean isInfinite() {
         return value == null;
     }
 
     /** The finite value, or {@code null} when infinite. */
-    //@ pure
+    //@ pure helper
     public ExactReal value() {
         return value;
     }

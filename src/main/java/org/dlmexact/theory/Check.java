@@ -76,38 +76,38 @@ public final class Check {
         }
     }
 
-    //@ pure
+    //@ pure helper
     public String id() {
         return id;
     }
 
     /** The paper and statement, e.g. "Li-Cai arXiv 2505.21400, Theorem 1". */
-    //@ pure
+    //@ pure helper
     public String source() {
         return source;
     }
 
-    //@ pure
+    //@ pure helper
     public Confidence confidence() {
         return confidence;
     }
 
-    //@ pure
+    //@ pure helper
     public Relation relation() {
         return relation;
     }
 
-    //@ pure
+    //@ pure helper
     public Divergence lhs() {
         return lhs;
     }
 
-    //@ pure
+    //@ pure helper
     public Divergence rhs() {
         return rhs;
     }
 
-    //@ pure
+    //@ pure helper
     public Verdict verdict() {
         return verdict;
     }
