@@ -343,17 +343,26 @@ public final class Schedule {
         return sb.toString();
     }
 
+    /*@ also public normal_behavior
+      @   ensures \result ==> o != null && o.getClass() == getClass();
+      @ pure @*/
     @Override
     public boolean equals(Object o) {
         return o instanceof Schedule && Arrays.equals(k, ((Schedule) o).k);
     }
 
+    /*@ also public normal_behavior
+      @   ensures true;
+      @ pure @*/
     @Override
     public int hashCode() {
         return Arrays.hashCode(k);
     }
 
     /** The reveal-order sizes, e.g. {@code 2,1,1}. */
+    /*@ also public normal_behavior
+      @   ensures \result != null;
+      @ pure @*/
     @Override
     public String toString() {
         return text(k);
