@@ -133,6 +133,10 @@ public abstract class Rule {
                     throw new InvalidInputException("rule.threshold", "--rule '" + text
                             + "': the threshold must be a non-negative rational (nats): " + e.getMessage());
                 }
+                if (t.signum() < 0) {
+                    throw new InvalidInputException("rule.negative-threshold", "--rule '" + text
+                            + "': the threshold must be a non-negative rational (nats), got " + t);
+                }
                 return entropySum(t);
             }
             case "top-probability":
