@@ -406,6 +406,14 @@ public abstract class Rule {
             if (drawn.length != sizes.length()) {
                 throw new IllegalArgumentException("drawn has " + drawn.length + " entries, expected " + sizes.length());
             }
+            int v = rows.lattice().law().alphabetSize();
+            for (int m = rows.lattice().law().space().fullMask() & ~visibleMask; m != 0; m &= m - 1) {
+                int i = Integer.numberOfTrailingZeros(m);
+                if (drawn[i] < 0 || drawn[i] >= v) {
+                    throw new IllegalArgumentException("drawn token " + drawn[i] + " at masked position " + i
+                            + " is outside 0.." + (v - 1));
+                }
+            }
             int k = sizes.size(round(sizes, Integer.bitCount(visibleMask)));
             int free = rows.lattice().law().space().fullMask() & ~visibleMask;
             int[] pos = Context.positions(free);

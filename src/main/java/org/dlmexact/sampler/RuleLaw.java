@@ -56,9 +56,16 @@ public final class RuleLaw {
     /*@ public normal_behavior
       @   requires v >= 2 && length >= 1 && rule != null;
       @   ensures \result.signum() > 0;
+      @ also public exceptional_behavior
+      @   requires rule != null && (v < 2 || length < 1);
+      @   signals_only IllegalArgumentException;
       @ pure @*/
     public static BigInteger work(int v, int length, Rule rule) {
         Objects.requireNonNull(rule, "rule");
+        if (v < 2 || length < 1) {
+            throw new IllegalArgumentException("need an alphabet size >= 2 and a length >= 1, got " + v + " and "
+                    + length);
+        }
         if (rule.deterministic()) {
             return BigInteger.valueOf(v + 1L).pow(length).multiply(BigInteger.valueOf(length));
         }

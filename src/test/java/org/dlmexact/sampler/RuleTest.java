@@ -312,5 +312,8 @@ class RuleTest {
                 "one visible position is no round start of 2,1");
         assertThrows(IllegalArgumentException.class, () -> rule("entropy-sum:1", 3).batch(rows, 0b111, 0));
         assertThrows(IllegalArgumentException.class, () -> RuleLaw.compute(rows, rule("top-probability:2,2", 4)));
+        assertThrows(IllegalArgumentException.class, () -> rule("low-confidence:3", 3).kept(rows, 0, 0, new int[] {0, 2, 0}));
+        assertThrows(IllegalArgumentException.class, () -> RuleLaw.work(1, 3, rule("entropy-sum:1", 3)));
+        assertThrows(IllegalArgumentException.class, () -> new RuleSampler(rows, rule("low-confidence:2,2", 4)));
     }
 }
