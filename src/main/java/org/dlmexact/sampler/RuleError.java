@@ -172,15 +172,18 @@ public final class RuleError {
         int n = Math.max(q.rounds(), data == null ? 0 : data.tc.size());
         List<Round> rounds = new ArrayList<>();
         Divergence prev = Divergence.finite(ExactReal.ZERO);
+        Rational[] gPrev = completionFactors(lat, q, 0);
         boolean holds = true;
         ExactReal sum = ExactReal.ZERO;
         Divergence sumInf = null;
         for (int j = 1; j <= n; j++) {
             // after the process's last round Q^(j) = Q_pi
-            Divergence cum = j >= q.rounds() ? output : completionKL(lat, q, j);
+            Rational[] g = completionFactors(lat, q, j);
+            Divergence cum = j >= q.rounds() ? output : completionKL(lat, g);
             Divergence contribution;
             if (!cum.isInfinite()) {
-                contribution = Divergence.finite(cum.value().subtract(prev.value()));
+                // one log-sum of ln g_{j-1} - ln g_j, rather than a difference of two exact reals
+                contribution = Divergence.finite(difference(lat.law(), gPrev, g));
             } else {
                 contribution = prev.isInfinite() ? null : cum;
             }
@@ -218,6 +221,7 @@ public final class RuleError {
             }
             rounds.add(new Round(j, cum, contribution, tc, lr, reached, dp));
             prev = cum;
+            gPrev = g;
         }
         Divergence roundSum = null;
         Rational dataRounds = null;
@@ -236,16 +240,17 @@ public final class RuleError {
                 randomOrder, data == null || holds);
     }
 
-    /** {@code KL(mu || Q^(j))} over the support of {@code mu}. */
-    private static Divergence completionKL(MarginalLattice lat, RuleLaw q, int j) {
+    /**
+     * {@code g_j(x) = sum_S P_j(S, x_S) / w_S(x_S)} for every outcome with {@code mu(x) > 0} (else
+     * null), so that {@code Q^(j)(x) = w(x) g_j(x)} there.
+     */
+    private static Rational[] completionFactors(MarginalLattice lat, RuleLaw q, int j) {
         Law law = lat.law();
         SequenceSpace sp = law.space();
         Map<Integer, Rational[]> layer = q.layer(j);
-        // Q^(j)(x) = w(x) * sum_S P_j(S, x_S) / w_S(x_S) for mu(x) > 0
-        LogSum terms = new LogSum();
+        Rational[] out = new Rational[sp.size()];
         for (int idx = 0; idx < sp.size(); idx++) {
-            BigInteger w = law.weight(idx);
-            if (w.signum() == 0) {
+            if (law.weight(idx).signum() == 0) {
                 continue;
             }
             Rational g = Rational.ZERO;
@@ -257,14 +262,41 @@ public final class RuleError {
                     g = g.add(p.divide(Rational.of(lat.marginal(s)[ys])));
                 }
             }
-            if (g.isZero()) {
+            out[idx] = g;
+        }
+        return out;
+    }
+
+    /** {@code KL(mu || Q^(j))}: {@code sum_x (w/D) ln(mu(x) / (w(x) g(x))) = sum_x (w/D)(-ln D - ln g(x))}. */
+    private static Divergence completionKL(MarginalLattice lat, Rational[] g) {
+        Law law = lat.law();
+        LogSum terms = new LogSum();
+        for (int idx = 0; idx < g.length; idx++) {
+            if (g[idx] == null) {
+                continue;
+            }
+            if (g[idx].isZero()) {
                 return Divergence.infinite(idx);
             }
-            // (w/D) ln(mu(x) / Q(x)) = (w/D) (ln w - ln D - ln w - ln g) = (w/D) (-ln D - ln g)
+            BigInteger w = law.weight(idx);
             terms.add(law.denominator(), w.negate());
-            terms.add(g, w.negate());
+            terms.add(g[idx], w.negate());
         }
         return Divergence.finite(terms.value(Rational.of(BigInteger.ONE, law.denominator())));
+    }
+
+    /** {@code KL(mu || Q^(j)) - KL(mu || Q^(j-1)) = sum_x (w/D)(ln g_{j-1}(x) - ln g_j(x))}, both finite. */
+    private static ExactReal difference(Law law, Rational[] gPrev, Rational[] g) {
+        LogSum terms = new LogSum();
+        for (int idx = 0; idx < g.length; idx++) {
+            if (g[idx] == null) {
+                continue;
+            }
+            BigInteger w = law.weight(idx);
+            terms.add(gPrev[idx], w);
+            terms.add(g[idx], w.negate());
+        }
+        return terms.value(Rational.of(BigInteger.ONE, law.denominator()));
     }
 
     private static final class DataPath {

@@ -248,6 +248,8 @@ class RuleTest {
         ExactReal sum = ExactReal.ZERO;
         for (RuleError.Round r : e.rounds()) {
             sum = sum.add(r.contribution().orElseThrow().value());
+            // the cumulative KL and the contribution are computed separately
+            assertTrue(sum.equals(r.cumulativeKL().value()), "round " + r.round());
         }
         assertTrue(sum.equals(lc), "round contributions add up to the output KL");
     }
