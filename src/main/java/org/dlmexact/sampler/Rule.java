@@ -31,7 +31,9 @@ import org.dlmexact.exact.Rational;
  *       reference {@code generate()} (one block, temperature 1): round {@code j} draws a token at
  *       EVERY masked position independently from its marginal, keeps the {@code k_j} positions
  *       whose drawn token has the highest predicted probability {@code p̂_i(y_i | x_S)}, <b>ties:
- *       lower position first</b>, and re-masks the rest. The kept set depends on the draws.</li>
+ *       lower position first</b>, and re-masks the rest. The kept set depends on the draws.
+ *       LLaDA's per-step counts are {@code balanced:T}; at temperature 0 LLaDA would take argmax
+ *       tokens, whose positions are those of {@code top-probability} (SPEC.md section 5.1).</li>
  * </ul>
  * The first two are deterministic in the revealed values ({@link #deterministic()}): the
  * sampled output determines the whole path. The sizes {@code k_j} of the last two are a
