@@ -254,6 +254,23 @@ class RuleTest {
         assertTrue(sum.equals(lc), "round contributions add up to the output KL");
     }
 
+    /** The optimal predictor of the parity code, used for the uniform law, gives probability 0 to data tokens. */
+    @Test
+    void infiniteOnBothSidesOfTheIdentity() {
+        Law uniform = Families.uniform(2, 3);
+        Predictor parity = Predictors.optimal(Families.parity(3));
+        for (String r : new String[] {"entropy-sum:0", "top-probability:1,1,1", "top-probability:2,1"}) {
+            RuleError e = RuleError.compute(uniform, rule(r, 3), parity);
+            assertTrue(e.outputKL().isInfinite(), r);
+            assertTrue(e.roundSum().orElseThrow().isInfinite(), r);
+            assertTrue(e.identityHolds(), r);
+            int w = e.outputKL().witness().getAsInt();
+            assertTrue(uniform.probability(w).signum() > 0 && e.outputLaw().probability(w).isZero(), r);
+        }
+        RuleError one = RuleError.compute(uniform, rule("top-probability:3", 3), parity);
+        assertTrue(!one.outputKL().isInfinite(), "one round draws from the (uniform) marginals only");
+    }
+
     @Test
     void outputLawsSumToOne() {
         Law law = Families.random(3, 3, 7);
