@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.dlmexact.dist.Families;
 import org.dlmexact.dist.Law;
@@ -16,6 +18,7 @@ import org.dlmexact.sampler.Rule;
 import org.dlmexact.sampler.RuleError;
 import org.dlmexact.sampler.Schedule;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class RuleCommandsTest {
 
@@ -133,6 +136,26 @@ class RuleCommandsTest {
             assertEquals(1, r.err.strip().split("\n").length, r.err);
             assertEquals("", r.out, args.toString());
         }
+    }
+
+    @Test
+    void infiniteErrorsHaveWitnesses(@TempDir Path dir) throws Exception {
+        Path t = dir.resolve("p.json");
+        Files.writeString(t, "{\"schema\":\"dlm-exact/predictor@1\",\"alphabetSize\":2,\"length\":2,\"entries\":["
+                + "{\"visible\":[],\"values\":[],\"position\":0,\"p\":[\"1\",\"0\"]},"
+                + "{\"visible\":[],\"values\":[],\"position\":1,\"p\":[\"1/2\",\"1/2\"]}]}");
+        Run r = run("error", "--law", "uniform:2,2", "--rule", "top-probability:2", "--predictor", t.toString(), "--json");
+        assertEquals(0, r.code, r.err);
+        JsonNode j = LawJson.mapper().readTree(r.out);
+        assertEquals("+inf", j.get("outputKL").get("exact").asText());
+        assertEquals("[1,0]", j.get("outputKL").get("witness").get("outcome").toString());
+        assertEquals("+inf", j.get("identity").get("roundSum").get("exact").asText());
+        assertTrue(j.get("identity").get("holds").asBoolean());
+        assertEquals("+inf", j.get("rounds").get(0).get("contribution").get("exact").asText());
+        Run h = run("error", "--law", "uniform:2,2", "--rule", "top-probability:2", "--predictor", t.toString());
+        assertEquals(0, h.code, h.err);
+        assertTrue(h.out.contains("outputKL KL(mu||Q_rule) = +inf (mu-positive outcome [1, 0] gets probability 0)"),
+                h.out);
     }
 
     @Test
