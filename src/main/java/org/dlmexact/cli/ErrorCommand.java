@@ -29,30 +29,20 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** The exact errors of the random-order sampler for a law, schedule and predictor. */
 @Command(name = "error", mixinStandardHelpOptions = true,
-        description = "Exact errors of the random-order masked diffusion sampler: the path-averaged error "
+        description = "Exact errors of the random-order masked diffusion sampler (--schedule): the path-averaged error "
                 + "E_B KL(mu||nu_B) by brute force and by the closed form (which must agree exactly), the output "
                 + "error KL(mu||nu), the ideal error, the predictor term, LC's training error under two step laws, "
-                + "and per-step terms. Logarithms are natural (nats).")
+                + "and per-step terms. With --rule: the exact output law of the adaptive rule and KL(mu||Q_rule), the "
+                + "expected number of rounds, per-round contributions, and for entropy-sum and top-probability the "
+                + "identity KL = E_mu[sum of round TC(X_B | x_S)] (+ predictor log-ratios), checked exactly (exit 1 "
+                + "if it fails). Logarithms are natural (nats).")
 final class ErrorCommand implements Callable<Integer> {
 
     @Mixin
     LawOptions lawOptions = new LawOptions();
 
-    @Option(names = "--schedule", required = true, paramLabel = "S",
-            description = "Sizes such as 2,1,1, or balanced:T (first L mod T reveal steps get ceil(L/T)), ones, "
-                    + "one-shot, all (every composition, L <= " + Schedule.MAX_ALL_LENGTH + "; --json then prints an array "
-                    + "with one result per schedule).")
-    String schedule;
-
-    @Option(names = "--convention", paramLabel = "reveal|forward", defaultValue = "reveal",
-            description = "How explicit sizes are read: reveal order (default; first size = first reverse step) or "
-                    + "Li-Cai forward time (k_j = s_{T+1-j}).")
-    String convention;
-
-    @Option(names = "--predictor", paramLabel = "P", defaultValue = "optimal",
-            description = "optimal (default), smoothed:LAMBDA with rational LAMBDA in [0,1], or a "
-                    + "dlm-exact/predictor@1 file.")
-    String predictor;
+    @Mixin
+    SamplerOptions sampler = new SamplerOptions();
 
     @Option(names = "--closed-form-only",
             description = "Skip brute force: print only Ideal(k) and the predictor term (for laws too large for "
@@ -73,8 +63,11 @@ final class ErrorCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         Options.checkDigits(digits);
         Law law = lawOptions.resolve();
-        Schedule.Convention conv = Schedule.Convention.parse(convention);
-        List<Schedule> schedules = Schedule.parseAll(schedule, law.length(), conv);
+        if (sampler.hasRule()) {
+            return RuleOutput.error(this, law);
+        }
+        Schedule.Convention conv = sampler.convention();
+        List<Schedule> schedules = Schedule.parseAll(sampler.schedule(), law.length(), conv);
         MarginalLattice.checkSize(law.alphabetSize(), law.length());
         if (!closedFormOnly) {
             for (Schedule s : schedules) {
@@ -84,7 +77,7 @@ final class ErrorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         ArrayNode all = LawJson.mapper().createArrayNode();
         InformationProfile info = closedFormOnly ? InformationProfile.of(law) : null;
-        Predictor p = Predictors.parse(predictor, closedFormOnly ? info.entropies().lattice() : MarginalLattice.of(law));
+        Predictor p = Predictors.parse(sampler.predictor, closedFormOnly ? info.entropies().lattice() : MarginalLattice.of(law));
         if (!json) {
             out.println("law " + lawOptions.law + ": alphabetSize " + law.alphabetSize() + ", length " + law.length()
                     + "; predictor " + p.description() + " (nats)");
@@ -174,7 +167,7 @@ final class ErrorCommand implements Callable<Integer> {
         return divergence(d, e.law(), e.infiniteContext().orElse(null));
     }
 
-    private ObjectNode divergence(Divergence d, Law law, Context context) {
+    ObjectNode divergence(Divergence d, Law law, Context context) {
         if (!d.isInfinite()) {
             return Quantities.json(d.value(), digits);
         }

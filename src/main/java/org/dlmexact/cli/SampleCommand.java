@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.dlmexact.dist.Law;
 import org.dlmexact.dist.MarginalLattice;
 import org.dlmexact.dist.SplitMix64;
@@ -17,6 +18,8 @@ import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.sampler.ExactSampler;
 import org.dlmexact.sampler.PredictiveRows;
 import org.dlmexact.sampler.Predictors;
+import org.dlmexact.sampler.Rule;
+import org.dlmexact.sampler.RuleSampler;
 import org.dlmexact.sampler.Schedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,10 +27,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Exact, seeded samples of the random-order sampler. */
+/** Exact, seeded samples of the random-order sampler or of an adaptive rule. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Draw sequences from the random-order masked diffusion sampler with integer arithmetic only "
-                + "(SplitMix64, Fisher-Yates ordered partition, inverse-CDF over each row's common denominator). "
+        description = "Draw sequences from the random-order masked diffusion sampler (--schedule) or an adaptive "
+                + "rule (--rule) with integer arithmetic only (SplitMix64; for a schedule a Fisher-Yates ordered "
+                + "partition; for a rule its exact choice of positions each round, low-confidence drawing every masked "
+                + "position in increasing order; inverse-CDF over each row's common denominator). "
                 + "The same seed gives the same output on every JVM. One sequence per line, tokens separated by "
                 + "single spaces.")
 final class SampleCommand implements Callable<Integer> {
@@ -38,17 +43,8 @@ final class SampleCommand implements Callable<Integer> {
     @Mixin
     LawOptions lawOptions = new LawOptions();
 
-    @Option(names = "--schedule", required = true, paramLabel = "S",
-            description = "Sizes such as 2,1,1, or balanced:T, ones, one-shot.")
-    String schedule;
-
-    @Option(names = "--convention", paramLabel = "reveal|forward", defaultValue = "reveal",
-            description = "How explicit sizes are read (default reveal order).")
-    String convention;
-
-    @Option(names = "--predictor", paramLabel = "P", defaultValue = "optimal",
-            description = "optimal (default), smoothed:LAMBDA, or a dlm-exact/predictor@1 file.")
-    String predictor;
+    @Mixin
+    SamplerOptions sampler = new SamplerOptions();
 
     @Option(names = "--count", required = true, paramLabel = "N",
             description = "Number of sequences, 1.." + MAX_COUNT + ".")
@@ -71,13 +67,21 @@ final class SampleCommand implements Callable<Integer> {
         long n = parseCount(count);
         long s = parseSeed(seed);
         Law law = lawOptions.resolve();
-        Schedule sch = Schedule.parse(schedule, law.length(), Schedule.Convention.parse(convention));
+        Rule rule = sampler.hasRule() ? sampler.rule(law.length()) : null;
+        Schedule sch = rule == null ? Schedule.parse(sampler.schedule(), law.length(), sampler.convention()) : null;
         MarginalLattice lattice = MarginalLattice.of(law);
-        PredictiveRows rows = new PredictiveRows(lattice, Predictors.parse(predictor, lattice));
-        ExactSampler sampler = new ExactSampler(rows, sch);
+        PredictiveRows rows = new PredictiveRows(lattice, Predictors.parse(sampler.predictor, lattice));
+        Function<SplitMix64, int[]> draw;
+        if (rule == null) {
+            ExactSampler s0 = new ExactSampler(rows, sch);
+            draw = s0::sample;
+        } else {
+            RuleSampler s1 = new RuleSampler(rows, rule);
+            draw = s1::sample;
+        }
         if (outFile == null) {
             PrintWriter out = spec.commandLine().getOut();
-            write(out, sampler, n, s);
+            write(out, draw, n, s);
             out.flush();
             return 0;
         }
@@ -98,7 +102,7 @@ final class SampleCommand implements Callable<Integer> {
         }
         try {
             try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                write(w, sampler, n, s);
+                write(w, draw, n, s);
             }
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -113,11 +117,11 @@ final class SampleCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static void write(Writer w, ExactSampler sampler, long n, long seed) throws IOException {
+    private static void write(Writer w, Function<SplitMix64, int[]> sampler, long n, long seed) throws IOException {
         SplitMix64 rng = new SplitMix64(seed);
         StringBuilder sb = new StringBuilder();
         for (long c = 0; c < n; c++) {
-            int[] x = sampler.sample(rng);
+            int[] x = sampler.apply(rng);
             sb.setLength(0);
             for (int i = 0; i < x.length; i++) {
                 if (i > 0) {

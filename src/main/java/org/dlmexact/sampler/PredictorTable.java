@@ -253,16 +253,25 @@ public final class PredictorTable implements Predictor {
         return rows.size();
     }
 
+    /*@ also public normal_behavior
+      @   ensures \result == null || \result.length >= 2;
+      @ pure @*/
     @Override
     public Rational[] row(int visibleMask, int valuesIndex, int position) {
         return rows.get(key(visibleMask, valuesIndex, position));
     }
 
+    /*@ also public normal_behavior
+      @   ensures true;
+      @ pure @*/
     @Override
     public boolean isOptimal() {
         return false;
     }
 
+    /*@ also public normal_behavior
+      @   ensures \result != null;
+      @ pure @*/
     @Override
     public String description() {
         return "table(" + rows.size() + " rows)";

@@ -68,6 +68,9 @@ public final class Predictors {
         Objects.requireNonNull(lattice, "lattice");
         SequenceSpace sp = lattice.law().space();
         return new BuiltIn(sp) {
+            /*@ also public normal_behavior
+              @   ensures \result == null || \result.length >= 2;
+              @ pure @*/
             @Override
             public Rational[] row(int mask, int values, int position) {
                 BigInteger total = lattice.marginal(mask)[values];
@@ -82,11 +85,17 @@ public final class Predictors {
                 return r;
             }
 
+            /*@ also public normal_behavior
+              @   ensures true;
+              @ pure @*/
             @Override
             public boolean isOptimal() {
                 return true;
             }
 
+            /*@ also public normal_behavior
+              @   ensures \result != null;
+              @ pure @*/
             @Override
             public String description() {
                 return "optimal";
@@ -117,6 +126,9 @@ public final class Predictors {
         Rational keep = Rational.ONE.subtract(lambda);
         Rational flat = lambda.divide(v);
         return new BuiltIn(lattice.law().space()) {
+            /*@ also public normal_behavior
+              @   ensures \result == null || \result.length >= 2;
+              @ pure @*/
             @Override
             public Rational[] row(int mask, int values, int position) {
                 Rational[] p = opt.row(mask, values, position);
@@ -130,11 +142,17 @@ public final class Predictors {
                 return r;
             }
 
+            /*@ also public normal_behavior
+              @   ensures true;
+              @ pure @*/
             @Override
             public boolean isOptimal() {
                 return lambda.isZero();
             }
 
+            /*@ also public normal_behavior
+              @   ensures \result != null;
+              @ pure @*/
             @Override
             public String description() {
                 return "smoothed:" + lambda;

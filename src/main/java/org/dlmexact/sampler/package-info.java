@@ -17,6 +17,12 @@
  *       information curve; {@link org.dlmexact.sampler.SamplerError}: every error, brute force
  *       against closed form;</li>
  *   <li>{@link org.dlmexact.sampler.ExactSampler}: seeded sampling with integer arithmetic only.</li>
+ *   <li>{@link org.dlmexact.sampler.Rule}: adaptive unmasking rules ({@code entropy-sum},
+ *       {@code top-probability}, {@code low-confidence}) with exact decisions and stated tie-breaks;
+ *       {@link org.dlmexact.sampler.RuleLaw}: their exact output laws;
+ *       {@link org.dlmexact.sampler.RuleError}: output KL, per-round contributions and the identity
+ *       {@code KL = E_mu[sum of round TC]} of the deterministic rules;
+ *       {@link org.dlmexact.sampler.RuleSampler}: seeded sampling from a rule.</li>
  * </ul>
  * The package depends on {@code exact}, {@code dist} and {@code info} only.
  */
