@@ -60,23 +60,23 @@ public final class Context {
         this.visibleValues = val;
     }
 
-    //@ pure
+    //@ pure helper
     public int visibleMask() {
         return mask;
     }
 
-    //@ pure
+    //@ pure helper
     public int valuesIndex() {
         return values;
     }
 
-    //@ pure
+    //@ pure helper
     public int position() {
         return position;
     }
 
     /** The offending token, or -1 when the context names no token. */
-    //@ pure
+    //@ pure helper
     public int token() {
         return token;
     }

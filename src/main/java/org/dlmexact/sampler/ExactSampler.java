@@ -46,12 +46,12 @@ public final class ExactSampler {
         }
     }
 
-    //@ pure
+    //@ pure helper
     public PredictiveRows rows() {
         return rows;
     }
 
-    //@ pure
+    //@ pure helper
     public Schedule schedule() {
         return schedule;
     }

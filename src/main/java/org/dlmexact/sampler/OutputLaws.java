@@ -253,12 +253,12 @@ public final class OutputLaws {
         }
 
         /** {@code nu}. */
-        //@ pure
+        //@ pure helper
         public Law law() {
             return law;
         }
 
-        //@ pure
+        //@ pure helper
         public Schedule schedule() {
             return schedule;
         }

@@ -59,12 +59,12 @@ public final class PredictiveRows {
         java.util.Arrays.fill(uniform, Rational.of(1, space.alphabetSize()));
     }
 
-    //@ pure
+    //@ pure helper
     public MarginalLattice lattice() {
         return lattice;
     }
 
-    //@ pure
+    //@ pure helper
     public Predictor predictor() {
         return predictor;
     }

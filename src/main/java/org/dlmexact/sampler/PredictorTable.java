@@ -241,7 +241,7 @@ public final class PredictorTable implements Predictor {
         return (((long) mask << 16 | values) << 4) | position;
     }
 
-    //@ pure
+    //@ pure helper
     public SequenceSpace space() {
         return space;
     }

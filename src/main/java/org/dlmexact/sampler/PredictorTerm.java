@@ -101,7 +101,7 @@ public final class PredictorTerm {
      * {@code (k_j / m_j) A(N_{j-1})} for each step, in order; {@code +inf} (witnessed by the first
      * offending outcome of that step's visible size) for the steps whose contexts are offended.
      */
-    //@ pure
+    //@ pure helper
     public List<Divergence> stepTerms() {
         return stepTerms;
     }

@@ -161,7 +161,7 @@ public abstract class Rule {
         }
     }
 
-    //@ pure
+    //@ pure helper
     public Kind kind() {
         return kind;
     }

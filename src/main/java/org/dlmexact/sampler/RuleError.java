@@ -67,7 +67,7 @@ public final class RuleError {
         }
 
         /** {@code j}, from 1. */
-        //@ pure
+        //@ pure helper
         public int round() {
             return round;
         }
@@ -387,12 +387,12 @@ public final class RuleError {
         return out;
     }
 
-    //@ pure
+    //@ pure helper
     public Law law() {
         return law;
     }
 
-    //@ pure
+    //@ pure helper
     public Rule rule() {
         return rule;
     }
@@ -422,7 +422,7 @@ public final class RuleError {
     }
 
     /** The rounds, {@code 1..max(rounds of the process, rounds of the data path)}. */
-    //@ pure
+    //@ pure helper
     public List<Round> rounds() {
         return rounds;
     }

@@ -258,19 +258,19 @@ public final class RuleLaw {
     }
 
     /** {@code Q_pi}. */
-    //@ pure
+    //@ pure helper
     public Law law() {
         return law;
     }
 
-    //@ pure
+    //@ pure helper
     public Rule rule() {
         return rule;
     }
 
     /** The largest number of rounds the process takes with positive probability. */
     //@ ensures \result >= 1;
-    //@ pure
+    //@ pure helper
     public int rounds() {
         return layers.size() - 1;
     }

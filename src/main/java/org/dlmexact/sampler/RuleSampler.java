@@ -50,12 +50,12 @@ public final class RuleSampler {
         }
     }
 
-    //@ pure
+    //@ pure helper
     public PredictiveRows rows() {
         return rows;
     }
 
-    //@ pure
+    //@ pure helper
     public Rule rule() {
         return rule;
     }

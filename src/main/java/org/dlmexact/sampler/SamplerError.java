@@ -89,13 +89,13 @@ public final class SamplerError {
         }
 
         /** {@code j}, from 1. */
-        //@ pure
+        //@ pure helper
         public int step() {
             return step;
         }
 
         /** {@code k_j}. */
-        //@ pure
+        //@ pure helper
         public int size() {
             return size;
         }
@@ -386,12 +386,12 @@ public final class SamplerError {
         return new ExactReal[] {tc.value(scale), infinite ? null : lr.value(scale)};
     }
 
-    //@ pure
+    //@ pure helper
     public Law law() {
         return law;
     }
 
-    //@ pure
+    //@ pure helper
     public Schedule schedule() {
         return schedule;
     }
@@ -473,7 +473,7 @@ public final class SamplerError {
     }
 
     /** The terms of each reverse step, in order. */
-    //@ pure
+    //@ pure helper
     public List<StepTerms> steps() {
         return steps;
     }

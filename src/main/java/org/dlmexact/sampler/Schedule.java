@@ -271,13 +271,13 @@ public final class Schedule {
     }
 
     /** {@code L}. */
-    //@ pure
+    //@ pure helper
     public int length() {
         return partial[k.length];
     }
 
     /** {@code T}. */
-    //@ pure
+    //@ pure helper
     public int steps() {
         return k.length;
     }
@@ -285,7 +285,7 @@ public final class Schedule {
     /** {@code k_j}, {@code 1 <= j <= T}. */
     //@ requires 1 <= j && j <= steps();
     //@ ensures \result >= 1;
-    //@ pure
+    //@ pure helper
     public int size(int j) {
         return k[j - 1];
     }
@@ -293,7 +293,7 @@ public final class Schedule {
     /** {@code N_j = k_1 + ... + k_j}, {@code 0 <= j <= T}. */
     //@ requires 0 <= j && j <= steps();
     //@ ensures j == 0 ==> \result == 0;
-    //@ pure
+    //@ pure helper
     public int revealed(int j) {
         return partial[j];
     }
