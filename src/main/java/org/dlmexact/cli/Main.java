@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code dlm-exact} command line. Exit codes: 0 success, 1 a check failed, 2 bad input. */
 @Command(name = "dlm-exact", mixinStandardHelpOptions = true, version = "dlm-exact 0.1.0",
         description = "Exact convergence theory of masked diffusion language models on tiny alphabets.",
-        subcommands = {LawCommand.class, InfoCommand.class, BenchCommand.class, ErrorCommand.class, SampleCommand.class})
+        subcommands = {LawCommand.class, InfoCommand.class, BenchCommand.class, ErrorCommand.class, SampleCommand.class,
+                VectorsCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for bad input. */

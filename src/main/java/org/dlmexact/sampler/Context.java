@@ -94,12 +94,14 @@ public final class Context {
     }
 
     /** E.g. {@code visible [0, 2] = [1, 0], position 1, token 1}. */
+    //@ pure
     @Override
     public String toString() {
         return "visible " + Arrays.toString(visiblePositions) + " = " + Arrays.toString(visibleValues) + ", position "
                 + position + (token >= 0 ? ", token " + token : "");
     }
 
+    //@ pure
     @Override
     public boolean equals(Object o) {
         if (!(o instanceof Context)) {
@@ -109,6 +111,7 @@ public final class Context {
         return c.mask == mask && c.values == values && c.position == position && c.token == token;
     }
 
+    //@ pure
     @Override
     public int hashCode() {
         return ((mask * 31 + values) * 31 + position) * 31 + token;

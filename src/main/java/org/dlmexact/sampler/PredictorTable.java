@@ -253,16 +253,19 @@ public final class PredictorTable implements Predictor {
         return rows.size();
     }
 
+    //@ pure
     @Override
     public Rational[] row(int visibleMask, int valuesIndex, int position) {
         return rows.get(key(visibleMask, valuesIndex, position));
     }
 
+    //@ pure
     @Override
     public boolean isOptimal() {
         return false;
     }
 
+    //@ pure
     @Override
     public String description() {
         return "table(" + rows.size() + " rows)";

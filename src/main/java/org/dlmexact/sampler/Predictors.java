@@ -68,6 +68,7 @@ public final class Predictors {
         Objects.requireNonNull(lattice, "lattice");
         SequenceSpace sp = lattice.law().space();
         return new BuiltIn(sp) {
+            //@ pure
             @Override
             public Rational[] row(int mask, int values, int position) {
                 BigInteger total = lattice.marginal(mask)[values];
@@ -82,11 +83,13 @@ public final class Predictors {
                 return r;
             }
 
+            //@ pure
             @Override
             public boolean isOptimal() {
                 return true;
             }
 
+            //@ pure
             @Override
             public String description() {
                 return "optimal";
@@ -117,6 +120,7 @@ public final class Predictors {
         Rational keep = Rational.ONE.subtract(lambda);
         Rational flat = lambda.divide(v);
         return new BuiltIn(lattice.law().space()) {
+            //@ pure
             @Override
             public Rational[] row(int mask, int values, int position) {
                 Rational[] p = opt.row(mask, values, position);
@@ -130,11 +134,13 @@ public final class Predictors {
                 return r;
             }
 
+            //@ pure
             @Override
             public boolean isOptimal() {
                 return lambda.isZero();
             }
 
+            //@ pure
             @Override
             public String description() {
                 return "smoothed:" + lambda;

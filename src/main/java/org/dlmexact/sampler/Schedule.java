@@ -343,17 +343,20 @@ public final class Schedule {
         return sb.toString();
     }
 
+    //@ pure
     @Override
     public boolean equals(Object o) {
         return o instanceof Schedule && Arrays.equals(k, ((Schedule) o).k);
     }
 
+    //@ pure
     @Override
     public int hashCode() {
         return Arrays.hashCode(k);
     }
 
     /** The reveal-order sizes, e.g. {@code 2,1,1}. */
+    //@ pure
     @Override
     public String toString() {
         return text(k);
