@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "dlm-exact", mixinStandardHelpOptions = true, version = "dlm-exact 0.1.0",
         description = "Exact convergence theory of masked diffusion language models on tiny alphabets.",
         subcommands = {LawCommand.class, InfoCommand.class, BenchCommand.class, ErrorCommand.class, SampleCommand.class,
-                VectorsCommand.class})
+                VectorsCommand.class, ValidateCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for bad input. */
