@@ -298,8 +298,10 @@ public final class ValuesValidator {
         }
         ExactReal x = read(value, where);
         ExactReal v = ExactReal.parse(exactText);
-        Rational rel = tol == null ? Rational.ZERO : Rational.parse(tol.path("relative").asText("0"));
-        Rational abs = tol == null ? Rational.ZERO : Rational.parse(tol.path("absolute").asText("0"));
+        String relText = tol == null ? "0" : tol.path("relative").asText("0");
+        String absText = tol == null ? "0" : tol.path("absolute").asText("0");
+        Rational rel = Rational.parse(relText);
+        Rational abs = Rational.parse(absText);
         ExactReal diff = x.subtract(v);
         ExactReal absDiff = diff.signum() < 0 ? diff.negate() : diff;
         ExactReal absV = v.signum() < 0 ? v.negate() : v;
@@ -309,7 +311,7 @@ public final class ValuesValidator {
         String d = String.format(java.util.Locale.ROOT, "%.3e", absDiff.toDouble());
         return new Outcome(file, id, field, pass, "value " + shown + ", exact " + exactText + " = "
                 + q.path("decimal").asText() + ", |diff| = " + d + (pass ? " <= " : " > ") + "tolerance (relative "
-                + rel + ", absolute " + abs + ")" + (pass ? withinAbs ? " [absolute]" : " [relative]" : ""));
+                + relText + ", absolute " + absText + ")" + (pass ? withinAbs ? " [absolute]" : " [relative]" : ""));
     }
 
     private static boolean isInfinityText(String s) {
