@@ -7,6 +7,7 @@ import org.dlmexact.sampler.OutputLaws;
 import org.dlmexact.sampler.PredictiveRows;
 import org.dlmexact.sampler.Predictor;
 import org.dlmexact.sampler.Predictors;
+import org.dlmexact.sampler.SamplerError;
 import org.dlmexact.sampler.Schedule;
 import picocli.CommandLine.Option;
 
@@ -43,6 +44,7 @@ final class SamplerOptions {
     /** The exact law {@code nu} of the configured sampler's output for data law {@code law}. */
     Law outputLaw(Law law) {
         Schedule s = schedule(law);
+        SamplerError.checkSize(law.alphabetSize(), s);
         MarginalLattice lattice = MarginalLattice.of(law);
         Predictor p = Predictors.parse(predictor, lattice);
         return OutputLaws.sampler(new PredictiveRows(lattice, p), s).law();

@@ -126,18 +126,25 @@ final class ValidateCommand implements Runnable {
                         w.println("  " + tokens(sp.outcome(c.index())) + " observed " + c.observed() + " times");
                     }
                 } else {
+                    String p = r.pValue() == 0 ? "0 (below the smallest double)"
+                            : String.format(Locale.ROOT, "%.4g", r.pValue());
                     w.println(String.format(Locale.ROOT, "samples %d, cells %d (%d outcomes pooled: expected count "
-                                    + "< 5), G = %.4f, df = %d, p-value = %.4g", r.samples(), r.cells(),
-                            r.pooledOutcomes(), r.statistic(), Math.max(0, r.cells() - 1), r.pValue()));
+                                    + "< 5), G = %.4f, df = %d, p-value = %s", r.samples(), r.cells(),
+                            r.pooledOutcomes(), r.statistic(), Math.max(0, r.cells() - 1), p));
                 }
                 w.println("verdict: " + (r.consistent() ? "consistent" : "NOT consistent") + " with nu at level "
                         + alpha.strip());
                 w.println("outcomes contributing most (Pearson residual (observed - expected) / sqrt(expected)):");
-                w.println(String.format(Locale.ROOT, "  %-" + Math.max(7, 2 * sp.length()) + "s %9s %10s %-12s %9s",
-                        "outcome", "observed", "expected", "nu", "residual"));
+                int nuWidth = 2;
                 for (SampleValidator.Contribution c : r.top()) {
-                    w.println(String.format(Locale.ROOT, "  %-" + Math.max(7, 2 * sp.length()) + "s %9d %10.1f %-12s %+9.2f",
-                            tokens(sp.outcome(c.index())), c.observed(), c.expected(), c.nu(), c.residual()));
+                    nuWidth = Math.max(nuWidth, c.nu().toString().length());
+                }
+                String head = "  %-" + Math.max(7, 2 * sp.length()) + "s %9s %10s  %-" + nuWidth + "s %9s";
+                String row = "  %-" + Math.max(7, 2 * sp.length()) + "s %9d %10.1f  %-" + nuWidth + "s %+9.2f";
+                w.println(String.format(Locale.ROOT, head, "outcome", "observed", "expected", "nu", "residual"));
+                for (SampleValidator.Contribution c : r.top()) {
+                    w.println(String.format(Locale.ROOT, row, tokens(sp.outcome(c.index())), c.observed(),
+                            c.expected(), c.nu(), c.residual()));
                 }
             }
             w.flush();

@@ -89,6 +89,13 @@ class SampleValidatorTest {
                 ok.toString()), err.toString());
         assertTrue(out.toString().contains("verdict: consistent"), out.toString());
         out = new StringWriter();
+        assertEquals(0, run(out, err, "validate", "samples", "--law", LAW, "--schedule", SCHEDULE, "--samples",
+                ok.toString(), "--json"), err.toString());
+        com.fasterxml.jackson.databind.JsonNode j = org.dlmexact.dist.LawJson.mapper().readTree(out.toString());
+        assertTrue(j.get("consistent").asBoolean());
+        assertEquals(5000, j.get("samples").asLong());
+        assertEquals(j.get("cells").asInt() - 1, j.get("degreesOfFreedom").asInt());
+        out = new StringWriter();
         assertEquals(1, run(out, err, "validate", "samples", "--law", LAW, "--schedule", "1,3", "--samples",
                 ok.toString()), err.toString());
         assertTrue(out.toString().contains("NOT consistent"), out.toString());
