@@ -197,7 +197,8 @@ public final class InvalidVectors implements Kind {
         for (String[] c : PREDICTOR) {
             add(f, t3, input("family:uniform:2,1", "1", "reveal", c[0]), c[1], "predictor: " + c[2], "BadPredictor");
         }
-        ArrayNode t4 = f.group(group("infinite", "Accepted inputs whose error is +inf."));
+        ArrayNode t4 = f.group(SamplerVectors.groupFields("infinite", "Accepted inputs whose error is +inf (the "
+                + "output error may be finite).", SamplerVectors.TOLERANCE, SamplerVectors.WHY));
         for (String[] c : INFINITE) {
             ObjectNode body = LawJson.mapper().createObjectNode();
             ObjectNode in = input("family:" + c[0], c[1], "reveal", "table:" + c[2]);
