@@ -44,7 +44,13 @@ final class SamplerOptions {
     /** The exact law {@code nu} of the configured sampler's output for data law {@code law}. */
     Law outputLaw(Law law) {
         Schedule s = schedule(law);
-        SamplerError.checkSize(law.alphabetSize(), s);
+        try {
+            SamplerError.checkSize(law.alphabetSize(), s);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.code(), "too large: the exact output law for alphabet size "
+                    + law.alphabetSize() + ", length " + law.length() + " and schedule " + s + " needs about "
+                    + OutputLaws.work(law.alphabetSize(), s) + " exact terms; the limit is " + SamplerError.MAX_WORK);
+        }
         MarginalLattice lattice = MarginalLattice.of(law);
         Predictor p = Predictors.parse(predictor, lattice);
         return OutputLaws.sampler(new PredictiveRows(lattice, p), s).law();

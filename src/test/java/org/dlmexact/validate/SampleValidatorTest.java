@@ -124,6 +124,10 @@ class SampleValidatorTest {
         assertEquals(2, run(new StringWriter(), err, "validate", "samples", "--law", LAW, "--schedule", SCHEDULE,
                 "--samples", ok.toString(), "--alpha", "1.5"));
         assertTrue(err.toString().contains("--alpha"), err.toString());
+        err = new StringWriter();
+        assertEquals(2, run(new StringWriter(), err, "validate", "samples", "--law", "random:2,12,1", "--schedule",
+                "6,6", "--samples", ok.toString()));
+        assertTrue(err.toString().contains("too large"), err.toString());
         // an impossible outcome: parity law, odd-parity sample
         Files.writeString(bad, "0 0 0 0\n0 0 0 1\n");
         out = new StringWriter();
