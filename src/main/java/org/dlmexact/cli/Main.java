@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code dlm-exact} command line. Exit codes: 0 success, 1 a check failed, 2 bad input. */
 @Command(name = "dlm-exact", mixinStandardHelpOptions = true, version = "dlm-exact 0.1.0",
         description = "Exact convergence theory of masked diffusion language models on tiny alphabets.",
-        subcommands = {LawCommand.class, InfoCommand.class, BenchCommand.class, ErrorCommand.class, SampleCommand.class, AuditCommand.class})
+        subcommands = {LawCommand.class, InfoCommand.class, BenchCommand.class, ErrorCommand.class, SampleCommand.class, AuditCommand.class,
+                VectorsCommand.class, ValidateCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for bad input. */
@@ -27,7 +28,11 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("dlm-exact: error: " + ex.getMessage().replace('\n', ' ').strip()
+            String message = ex.getMessage().replace('\n', ' ').strip();
+            if (message.startsWith("Error: ")) {
+                message = message.substring("Error: ".length());
+            }
+            c.getErr().println("dlm-exact: error: " + message
                     + " (see '" + c.getCommandSpec().qualifiedName() + " --help')");
             c.getErr().flush();
             return BAD_INPUT;

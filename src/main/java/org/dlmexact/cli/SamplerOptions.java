@@ -1,6 +1,15 @@
 package org.dlmexact.cli;
 
+import org.dlmexact.dist.Law;
+import org.dlmexact.dist.MarginalLattice;
+import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.sampler.OutputLaws;
+import org.dlmexact.sampler.PredictiveRows;
+import org.dlmexact.sampler.Predictor;
+import org.dlmexact.sampler.Predictors;
 import org.dlmexact.sampler.Rule;
+import org.dlmexact.sampler.RuleLaw;
+import org.dlmexact.sampler.SamplerError;
 import org.dlmexact.sampler.Schedule;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -58,5 +67,39 @@ final class SamplerOptions {
 
     Rule rule(int length) {
         return Rule.parse(choice.rule, length, convention());
+    }
+
+    /** The schedule for {@code law} (only when no rule is given). */
+    Schedule schedule(Law law) {
+        return Schedule.parse(choice.schedule, law.length(), convention());
+    }
+
+    /**
+     * The exact law {@code nu} of the configured sampler's output for data law {@code law}: the
+     * random-order sampler's for a schedule, the rule's for a rule. Refused up front when too large.
+     */
+    Law outputLaw(Law law) {
+        MarginalLattice lattice = MarginalLattice.of(law);
+        Predictor p = Predictors.parse(predictor, lattice);
+        if (hasRule()) {
+            Rule r = rule(law.length());
+            RuleLaw.checkSize(law.alphabetSize(), law.length(), r);
+            return RuleLaw.compute(new PredictiveRows(lattice, p), r).law();
+        }
+        Schedule s = schedule(law);
+        try {
+            SamplerError.checkSize(law.alphabetSize(), s);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.code(), "too large: the exact output law for alphabet size "
+                    + law.alphabetSize() + ", length " + law.length() + " and schedule " + s + " needs about "
+                    + OutputLaws.work(law.alphabetSize(), s) + " exact terms; the limit is " + SamplerError.MAX_WORK);
+        }
+        return OutputLaws.sampler(new PredictiveRows(lattice, p), s).law();
+    }
+
+    /** A one-line description of the configured sampler. */
+    String describe(Law law) {
+        return (hasRule() ? "rule " + rule(law.length()) : "schedule " + schedule(law) + " (reveal order)")
+                + ", predictor " + predictor.strip();
     }
 }

@@ -1,0 +1,324 @@
+package org.dlmexact.validate;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.commons.statistics.inference.GTest;
+import org.dlmexact.dist.Law;
+import org.dlmexact.dist.SequenceSpace;
+import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.Rational;
+
+/**
+ * A goodness-of-fit test of samples from another sampler against the exact output law {@code nu}.
+ *
+ * <ol>
+ *   <li>Samples: one sequence per line, {@code L} tokens in {@code [0, V)} separated by spaces
+ *       and/or commas; a final newline is allowed, any other empty or malformed line is an error
+ *       ({@code samples.line}) naming its line number.</li>
+ *   <li>An outcome with {@code nu(x) = 0} that occurs in the samples makes the test fail outright
+ *       (no p-value is needed: the sampler produced something impossible).</li>
+ *   <li>Cells: the outcomes with {@code nu(x) > 0}; expected count {@code n nu(x)}. Pooling rule:
+ *       every cell with expected count below {@value #MIN_EXPECTED} goes into one pooled cell;
+ *       while the pooled cell is non-empty and its expected count is still below
+ *       {@value #MIN_EXPECTED}, the smallest remaining cell joins it. With fewer than two cells
+ *       there is nothing to test (p-value 1).</li>
+ *   <li>The G-test (likelihood-ratio test) of Commons Statistics with {@code cells - 1} degrees of
+ *       freedom; consistent at level {@code alpha} when {@code p >= alpha}.</li>
+ * </ol>
+ * The p-value is a floating-point statistic by nature; it decides only this statistical verdict,
+ * never an exact one.
+ */
+public final class SampleValidator {
+
+    /** Cells with a smaller expected count are pooled. */
+    public static final double MIN_EXPECTED = 5.0;
+    /** How many outcomes the report lists as contributing most. */
+    public static final int TOP = 5;
+
+    private SampleValidator() {
+    }
+
+    /** The count of each outcome (by index) in a samples file. */
+    /*@ public normal_behavior
+      @   requires path != null && space != null;
+      @   ensures \result.length == space.size();
+      @ also public exceptional_behavior
+      @   requires path != null && space != null;
+      @   signals_only InvalidInputException;
+      @*/
+    public static long[] readCounts(Path path, SequenceSpace space) {
+        try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            return readCounts(r, space, path.toString());
+        } catch (IOException e) {
+            throw new InvalidInputException("io.read", "cannot read samples file '" + path + "': " + e.getMessage());
+        }
+    }
+
+    /** The counts from a reader; {@code name} is used in error messages. */
+    /*@ public normal_behavior
+      @   requires reader != null && space != null && name != null;
+      @   ensures \result.length == space.size();
+      @ also public exceptional_behavior
+      @   requires reader != null && space != null && name != null;
+      @   signals_only InvalidInputException;
+      @*/
+    public static long[] readCounts(BufferedReader reader, SequenceSpace space, String name) throws IOException {
+        long[] counts = new long[space.size()];
+        int l = space.length();
+        int v = space.alphabetSize();
+        int[] x = new int[l];
+        String line;
+        long lineNo = 0;
+        long pendingEmpty = 0;
+        long total = 0;
+        while ((line = reader.readLine()) != null) {
+            lineNo++;
+            String s = line.strip();
+            if (s.isEmpty()) {
+                if (pendingEmpty == 0) {
+                    pendingEmpty = lineNo;
+                }
+                continue;
+            }
+            if (pendingEmpty != 0) {
+                throw new InvalidInputException("samples.line", name + ": line " + pendingEmpty + " is empty; "
+                        + "every line must hold one sequence of " + l + " tokens");
+            }
+            String[] parts = s.split("[\\s,]+");
+            if (parts.length != l) {
+                throw new InvalidInputException("samples.line", name + ": line " + lineNo + " has " + parts.length
+                        + " tokens, expected " + l + " (tokens separated by spaces or commas): '" + abbreviate(s) + "'");
+            }
+            for (int i = 0; i < l; i++) {
+                int t;
+                try {
+                    t = Integer.parseInt(parts[i]);
+                } catch (NumberFormatException e) {
+                    t = -1;
+                }
+                if (t < 0 || t >= v) {
+                    throw new InvalidInputException("samples.line", name + ": line " + lineNo + ", token " + (i + 1)
+                            + " is '" + abbreviate(parts[i]) + "', not an integer in [0, " + v + ")");
+                }
+                x[i] = t;
+            }
+            counts[space.index(x)]++;
+            total++;
+        }
+        if (total == 0) {
+            throw new InvalidInputException("samples.empty", name + ": no samples");
+        }
+        return counts;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+    }
+
+    /** One outcome's share of the discrepancy. */
+    public static final class Contribution {
+        //@ public invariant observed() >= 0;
+        private final int index;
+        private final long observed;
+        private final double expected;
+        private final Rational nu;
+
+        Contribution(int index, long observed, double expected, Rational nu) {
+            this.index = index;
+            this.observed = observed;
+            this.expected = expected;
+            this.nu = nu;
+        }
+
+        /** The outcome's index (lexicographic order). */
+        //@ pure
+        public int index() {
+            return index;
+        }
+
+        //@ pure
+        public long observed() {
+            return observed;
+        }
+
+        /** {@code n nu(x)}. */
+        //@ pure
+        public double expected() {
+            return expected;
+        }
+
+        /** {@code nu(x)}, exact. */
+        //@ pure
+        public Rational nu() {
+            return nu;
+        }
+
+        /** The Pearson residual {@code (observed - expected) / sqrt(expected)} (infinite when expected is 0). */
+        //@ pure
+        public double residual() {
+            return expected == 0 ? Double.POSITIVE_INFINITY : (observed - expected) / Math.sqrt(expected);
+        }
+    }
+
+    /** The outcome of the test. */
+    public static final class Result {
+        //@ public invariant samples() > 0;
+        private final long samples;
+        private final int cells;
+        private final int pooledOutcomes;
+        private final double statistic;
+        private final double pValue;
+        private final double alpha;
+        private final List<Contribution> impossible;
+        private final List<Contribution> top;
+
+        Result(long samples, int cells, int pooledOutcomes, double statistic, double pValue, double alpha,
+               List<Contribution> impossible, List<Contribution> top) {
+            this.samples = samples;
+            this.cells = cells;
+            this.pooledOutcomes = pooledOutcomes;
+            this.statistic = statistic;
+            this.pValue = pValue;
+            this.alpha = alpha;
+            this.impossible = impossible;
+            this.top = top;
+        }
+
+        //@ pure
+        public long samples() {
+            return samples;
+        }
+
+        /** Cells tested after pooling. */
+        //@ pure
+        public int cells() {
+            return cells;
+        }
+
+        /** Outcomes merged into the pooled cell (0 when nothing was pooled). */
+        //@ pure
+        public int pooledOutcomes() {
+            return pooledOutcomes;
+        }
+
+        /** The G statistic (NaN when fewer than two cells or an impossible outcome occurred). */
+        //@ pure
+        public double statistic() {
+            return statistic;
+        }
+
+        /** The p-value ({@code 0} when an impossible outcome occurred). */
+        //@ pure
+        public double pValue() {
+            return pValue;
+        }
+
+        //@ pure
+        public double alpha() {
+            return alpha;
+        }
+
+        /** Outcomes with {@code nu(x) = 0} that occurred, in index order. */
+        //@ pure
+        public List<Contribution> impossible() {
+            return impossible;
+        }
+
+        /** The outcomes with the largest absolute Pearson residuals, largest first. */
+        //@ pure
+        public List<Contribution> top() {
+            return top;
+        }
+
+        /** Whether the samples are consistent with {@code nu} at level alpha. */
+        //@ ensures \result == (impossible().isEmpty() && pValue() >= alpha());
+        //@ pure
+        public boolean consistent() {
+            return impossible.isEmpty() && pValue >= alpha;
+        }
+    }
+
+    /** The test of {@code counts} (indexed like {@code nu}'s space) against {@code nu} at level {@code alpha}. */
+    /*@ public normal_behavior
+      @   requires nu != null && counts != null && counts.length == nu.space().size() && 0 < alpha && alpha < 1;
+      @ pure @*/
+    public static Result test(Law nu, long[] counts, double alpha) {
+        Objects.requireNonNull(nu, "nu");
+        if (counts.length != nu.space().size()) {
+            throw new IllegalArgumentException("expected " + nu.space().size() + " counts, got " + counts.length);
+        }
+        long n = 0;
+        for (long c : counts) {
+            n += c;
+        }
+        if (n <= 0) {
+            throw new InvalidInputException("samples.empty", "no samples");
+        }
+        List<Contribution> impossible = new ArrayList<>();
+        List<Contribution> cells = new ArrayList<>();
+        for (int i = 0; i < counts.length; i++) {
+            Rational p = nu.probability(i);
+            if (p.isZero()) {
+                if (counts[i] > 0) {
+                    impossible.add(new Contribution(i, counts[i], 0, p));
+                }
+            } else {
+                cells.add(new Contribution(i, counts[i], n * p.toDouble(), p));
+            }
+        }
+        List<Contribution> byResidual = new ArrayList<>(cells);
+        byResidual.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.residual()))
+                .thenComparingInt(Contribution::index));
+        List<Contribution> top = Collections.unmodifiableList(new ArrayList<>(
+                byResidual.subList(0, Math.min(TOP, byResidual.size()))));
+        if (!impossible.isEmpty()) {
+            return new Result(n, cells.size(), 0, Double.NaN, 0.0, alpha, Collections.unmodifiableList(impossible),
+                    top);
+        }
+        // pooling
+        List<Contribution> sorted = new ArrayList<>(cells);
+        sorted.sort(Comparator.comparingDouble(Contribution::expected).thenComparingInt(Contribution::index));
+        double pooledE = 0;
+        long pooledO = 0;
+        int pooled = 0;
+        int next = 0;
+        while (next < sorted.size() && sorted.get(next).expected() < MIN_EXPECTED) {
+            pooledE += sorted.get(next).expected();
+            pooledO += sorted.get(next).observed();
+            pooled++;
+            next++;
+        }
+        while (pooled > 0 && pooledE < MIN_EXPECTED && next < sorted.size()) {
+            pooledE += sorted.get(next).expected();
+            pooledO += sorted.get(next).observed();
+            pooled++;
+            next++;
+        }
+        int k = sorted.size() - next + (pooled > 0 ? 1 : 0);
+        if (k < 2) {
+            return new Result(n, k, pooled, Double.NaN, 1.0, alpha, List.of(), top);
+        }
+        double[] e = new double[k];
+        long[] o = new long[k];
+        int c = 0;
+        for (int i = next; i < sorted.size(); i++) {
+            e[c] = sorted.get(i).expected();
+            o[c] = sorted.get(i).observed();
+            c++;
+        }
+        if (pooled > 0) {
+            e[c] = pooledE;
+            o[c] = pooledO;
+        }
+        var r = GTest.withDefaults().test(e, o);
+        return new Result(n, k, pooled, r.getStatistic(), r.getPValue(), alpha, List.of(), top);
+    }
+}
