@@ -85,7 +85,7 @@ public final class Checks {
                 lintQuantity(node, path, problems);
                 return;
             }
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 lintQuantities(e.getValue(), path + "." + e.getKey(), problems);

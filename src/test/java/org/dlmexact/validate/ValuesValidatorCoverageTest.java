@@ -42,7 +42,7 @@ class ValuesValidatorCoverageTest {
             return;
         }
         if (n.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> c = it.next();
                 collect(c.getValue(), path.isEmpty() ? c.getKey() : path + "." + c.getKey(), file, id, out, shift);
