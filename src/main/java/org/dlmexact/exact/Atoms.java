@@ -29,6 +29,11 @@ public final class Atoms {
     private Atoms() {
     }
 
+    /** Empties the factorisation cache (tests use it so that every case exercises the code, not the cache). */
+    static void clearCache() {
+        CACHE.clear();
+    }
+
     /** Whether {@code a} is an atom that never needs refinement (a prime below the limit). */
     //@ requires a != null;
     //@ pure

@@ -25,6 +25,13 @@ import org.junit.jupiter.api.TestFactory;
  */
 class AtomsTest {
 
+    /** Every test computes afresh: cached factorisations and enclosures would hide faults in the code. */
+    @org.junit.jupiter.api.BeforeEach
+    void clearCaches() {
+        Atoms.clearCache();
+        CertifiedLog.clearCache();
+    }
+
     private static final BigInteger A = Gen.P65537;
     private static final BigInteger B = Gen.P65539;
     private static final BigInteger C = Gen.P1000003;

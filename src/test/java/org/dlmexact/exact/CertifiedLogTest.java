@@ -21,6 +21,13 @@ import org.junit.jupiter.api.TestFactory;
  */
 class CertifiedLogTest {
 
+    /** Every test computes afresh: cached factorisations and enclosures would hide faults in the code. */
+    @org.junit.jupiter.api.BeforeEach
+    void clearCaches() {
+        Atoms.clearCache();
+        CertifiedLog.clearCache();
+    }
+
     /**
      * Bounds on {@code exp(num / 2^bits) * 2^prec} for {@code num >= 0}: {@code {lower, upper}}.
      * exp(x) = exp(y)^(2^s) with y = x / 2^s <= 1/2; exp(y) = sum_{k<=K} y^k/k! + tail, with
