@@ -1,19 +1,16 @@
 package org.dlmexact.sampler;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.statistics.inference.GTest;
 import org.dlmexact.dist.Families;
 import org.dlmexact.dist.Law;
 import org.dlmexact.dist.MarginalLattice;
 import org.dlmexact.dist.SplitMix64;
-import org.dlmexact.exact.Rational;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -91,36 +88,8 @@ class RuleSamplerTest {
                 PredictiveRows rows = rows(law, c[2]);
                 Law q = RuleLaw.compute(rows, rule).law();
                 RuleSampler sm = new RuleSampler(rows, rule);
-                int n = 20_000;
-                long[] counts = new long[law.space().size()];
-                SplitMix64 rng = new SplitMix64(Long.parseLong(c[3]));
-                for (int i = 0; i < n; i++) {
-                    counts[law.space().index(sm.sample(rng))]++;
-                }
-                List<Double> expected = new ArrayList<>();
-                List<Long> observed = new ArrayList<>();
-                double pooledE = 0;
-                long pooledO = 0;
-                for (int i = 0; i < counts.length; i++) {
-                    Rational e = q.probability(i).multiply(n);
-                    if (e.isZero()) {
-                        assertEquals(0, counts[i], "outcome " + law.space().format(i) + " has Q = 0");
-                    } else if (e.compareTo(Rational.of(5)) < 0) {
-                        pooledE += e.toDouble();
-                        pooledO += counts[i];
-                    } else {
-                        expected.add(e.toDouble());
-                        observed.add(counts[i]);
-                    }
-                }
-                if (pooledE > 0) {
-                    expected.add(pooledE);
-                    observed.add(pooledO);
-                }
-                double[] ex = expected.stream().mapToDouble(Double::doubleValue).toArray();
-                long[] ob = observed.stream().mapToLong(Long::longValue).toArray();
-                double p = GTest.withDefaults().test(ex, ob).getPValue();
-                assertTrue(p > 1e-4, "G-test p-value " + p + " over " + ex.length + " cells");
+                GoodnessOfFit.assertConsistent(q, sm::sample, Long.parseLong(c[3]), 20_000,
+                        GoodnessOfFit.Statistic.G);
             }));
         }
         return tests;
