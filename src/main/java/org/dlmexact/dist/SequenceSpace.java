@@ -19,6 +19,8 @@ public final class SequenceSpace {
 
     //@ public invariant 2 <= v && v <= MAX_ALPHABET && 1 <= l && l <= 16 && 1 <= size && size <= MAX_OUTCOMES;
     //@ public invariant powers.length == l + 1 && powers[0] == 1 && powers[l] == size;
+    //@ public invariant (\forall int k; 0 < k && k <= l; powers[k] == powers[k - 1] * v);
+    //@ public invariant (\forall int k; 0 <= k && k <= l; 1 <= powers[k] && powers[k] <= size);
     private final /*@ spec_public @*/ int v;
     private final /*@ spec_public @*/ int l;
     private final /*@ spec_public @*/ int size;
@@ -120,6 +122,9 @@ public final class SequenceSpace {
             throw new IllegalArgumentException("outcome has length " + x.length + ", expected " + l);
         }
         int idx = 0;
+        //@ maintaining 0 <= i && i <= l;
+        //@ maintaining 0 <= idx && idx < powers[i];
+        //@ decreasing l - i;
         for (int i = 0; i < l; i++) {
             if (x[i] < 0 || x[i] >= v) {
                 throw new IllegalArgumentException("token " + x[i] + " at position " + i + " is outside [0, " + v + ")");
