@@ -49,19 +49,15 @@ final class ErrorCommand implements Callable<Integer> {
                     + "brute force, whose limit is " + SamplerError.MAX_WORK + " exact terms).")
     boolean closedFormOnly;
 
-    @Option(names = "--digits", paramLabel = "D", defaultValue = "20",
-            description = "Certified digits after the decimal point (default ${DEFAULT-VALUE}; 0..1000).")
-    int digits;
-
-    @Option(names = "--json", description = "Print JSON instead of a table.")
-    boolean json;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws JsonProcessingException {
-        Options.checkDigits(digits);
+        Options.checkDigits(output.digits);
         Law law = lawOptions.resolve();
         if (sampler.hasRule()) {
             return RuleOutput.error(this, law);
@@ -78,7 +74,7 @@ final class ErrorCommand implements Callable<Integer> {
         ArrayNode all = LawJson.mapper().createArrayNode();
         InformationProfile info = closedFormOnly ? InformationProfile.of(law) : null;
         Predictor p = Predictors.parse(sampler.predictor, closedFormOnly ? info.entropies().lattice() : MarginalLattice.of(law));
-        if (!json) {
+        if (!output.json) {
             out.println("law " + lawOptions.law + ": alphabetSize " + law.alphabetSize() + ", length " + law.length()
                     + "; predictor " + p.description() + " (nats)");
         }
@@ -90,7 +86,7 @@ final class ErrorCommand implements Callable<Integer> {
             if (closedFormOnly) {
                 ExactReal ideal = IdealError.closedForm(info, s);
                 root.put("bruteForce", "skipped");
-                root.set("idealError", Quantities.json(ideal, digits));
+                root.set("idealError", Quantities.json(ideal, output.digits));
                 Table t = new Table().add("idealError", ideal);
                 String infText = "";
                 if (!p.isOptimal()) {
@@ -105,30 +101,30 @@ final class ErrorCommand implements Callable<Integer> {
                         infText = "predictorError = +inf" + ctx + "\n";
                     } else {
                         ExactReal cf = ideal.add(pt.total().value());
-                        root.set("closedForm", Quantities.json(cf, digits));
+                        root.set("closedForm", Quantities.json(cf, output.digits));
                         t.add("predictorError", pt.total().value())
                                 .add("closed form (ideal + predictor)", cf)
                                 .add("eps_train (P(j)=k_j/L)", pt.total().value())
                                 .add("eps_train (P(j)=1/T)", pt.uniformSteps().value());
                     }
                 }
-                if (!json) {
+                if (!output.json) {
                     out.println("schedule " + s + " (reveal order; forward-time sizes "
                             + Schedule.of(s.length(), s.forwardSizes()) + ")");
-                    t.print(out, digits);
+                    t.print(out, output.digits);
                     out.print(infText);
                     out.println("brute force skipped (--closed-form-only)");
                 }
             } else {
                 SamplerError e = SamplerError.compute(law, s, p);
                 fill(root, e);
-                if (!json) {
+                if (!output.json) {
                     printHuman(out, s, e);
                 }
             }
             all.add(root);
         }
-        if (json) {
+        if (output.json) {
             JsonNode doc = schedules.size() == 1 ? all.get(0) : all;
             out.println(LawJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
         }
@@ -140,7 +136,7 @@ final class ErrorCommand implements Callable<Integer> {
         root.put("bruteForce", e.method() == SamplerError.Method.PARTITIONS ? "partitions" : "chain-rule");
         root.set("pathAveragedKL", divergence(e.pathAveragedKL(), e));
         root.set("outputKL", divergence(e.outputKL(), e));
-        root.set("idealError", Quantities.json(e.idealError(), digits));
+        root.set("idealError", Quantities.json(e.idealError(), output.digits));
         root.set("predictorError", divergence(e.predictorError(), e));
         root.set("closedForm", divergence(e.closedForm(), e));
         ObjectNode tr = root.putObject("trainingError");
@@ -153,8 +149,8 @@ final class ErrorCommand implements Callable<Integer> {
             n.put("step", t.step());
             n.put("size", t.size());
             n.put("visibleBefore", t.visibleBefore());
-            n.set("conditionalTC", Quantities.json(t.conditionalTC(), digits));
-            n.set("closedFormTerm", Quantities.json(t.closedFormTerm(), digits));
+            n.set("conditionalTC", Quantities.json(t.conditionalTC(), output.digits));
+            n.set("closedFormTerm", Quantities.json(t.closedFormTerm(), output.digits));
             // the overall witness context names this step only when it has this step's visible size
             Context c = e.infiniteContext().filter(x -> x.visiblePositions().length == t.visibleBefore()).orElse(null);
             n.set("predictorLogRatio", divergence(t.predictorLogRatio(), e.law(), c));
@@ -169,7 +165,7 @@ final class ErrorCommand implements Callable<Integer> {
 
     ObjectNode divergence(Divergence d, Law law, Context context) {
         if (!d.isInfinite()) {
-            return Quantities.json(d.value(), digits);
+            return Quantities.json(d.value(), output.digits);
         }
         ObjectNode n = LawJson.mapper().createObjectNode();
         n.put("exact", "+inf");
@@ -217,7 +213,7 @@ final class ErrorCommand implements Callable<Integer> {
             t.add("step " + st.step() + " closed-form term", st.closedFormTerm());
             addRow(t, inf, e, "step " + st.step() + " predictor log-ratio", st.predictorLogRatio());
         }
-        t.print(out, digits);
+        t.print(out, output.digits);
         if (inf.length() > 0) {
             out.print(inf);
         }

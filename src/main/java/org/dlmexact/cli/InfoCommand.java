@@ -24,37 +24,33 @@ final class InfoCommand implements Callable<Integer> {
     @Mixin
     LawOptions lawOptions = new LawOptions();
 
-    @Option(names = "--digits", paramLabel = "D", defaultValue = "20",
-            description = "Certified digits after the decimal point (default ${DEFAULT-VALUE}; 0..1000).")
-    int digits;
-
-    @Option(names = "--json", description = "Print JSON instead of a table.")
-    boolean json;
+    @Mixin
+    OutputOptions output = new OutputOptions();
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws JsonProcessingException {
-        Options.checkDigits(digits);
+        Options.checkDigits(output.digits);
         Law law = lawOptions.resolve();
         InformationProfile info = InformationProfile.of(law);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             ObjectNode root = LawJson.mapper().createObjectNode();
             root.put("alphabetSize", law.alphabetSize());
             root.put("length", law.length());
-            root.set("entropy", Quantities.json(info.entropy(), digits));
-            root.set("totalCorrelation", Quantities.json(info.totalCorrelation(), digits));
-            root.set("dualTotalCorrelation", Quantities.json(info.dualTotalCorrelation(), digits));
-            root.set("sumMutualInformation", Quantities.json(info.sumMutualInformation(), digits));
+            root.set("entropy", Quantities.json(info.entropy(), output.digits));
+            root.set("totalCorrelation", Quantities.json(info.totalCorrelation(), output.digits));
+            root.set("dualTotalCorrelation", Quantities.json(info.dualTotalCorrelation(), output.digits));
+            root.set("sumMutualInformation", Quantities.json(info.sumMutualInformation(), output.digits));
             ArrayNode z = root.putArray("informationCurve");
             for (ExactReal zj : info.informationCurve()) {
-                z.add(Quantities.json(zj, digits));
+                z.add(Quantities.json(zj, output.digits));
             }
             ArrayNode e = root.putArray("averageEntropies");
             for (int k = 0; k <= law.length(); k++) {
-                e.add(Quantities.json(info.averageEntropy(k), digits));
+                e.add(Quantities.json(info.averageEntropy(k), output.digits));
             }
             out.println(LawJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } else {
@@ -71,7 +67,7 @@ final class InfoCommand implements Callable<Integer> {
             }
             out.println("law " + lawOptions.law + ": alphabetSize " + law.alphabetSize() + ", length " + law.length()
                     + ", support " + law.supportSize() + " of " + law.space().size() + " outcomes (nats)");
-            t.print(out, digits);
+            t.print(out, output.digits);
         }
         out.flush();
         return 0;

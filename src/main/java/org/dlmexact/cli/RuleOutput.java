@@ -33,8 +33,8 @@ final class RuleOutput {
         Predictor p = Predictors.parse(cmd.sampler.predictor, MarginalLattice.of(law));
         RuleError e = RuleError.compute(law, rule, p);
         PrintWriter out = cmd.spec.commandLine().getOut();
-        int digits = cmd.digits;
-        if (cmd.json) {
+        int digits = cmd.output.digits;
+        if (cmd.output.json) {
             ObjectNode root = LawJson.mapper().createObjectNode();
             root.put("rule", rule.toString());
             root.put("kind", rule.toString().substring(0, rule.toString().indexOf(':')));
