@@ -1,0 +1,66 @@
+package org.dlmexact.info;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.math.BigInteger;
+import java.util.HashMap;
+import java.util.Map;
+import org.dlmexact.dist.Families;
+import org.dlmexact.dist.Law;
+import org.dlmexact.dist.LawEnumerator;
+import org.dlmexact.dist.SplitMix64;
+import org.dlmexact.exact.ExactReal;
+import org.dlmexact.exact.Rational;
+import org.junit.jupiter.api.Test;
+
+/** Binomial coefficients, rational combinations of subset entropies, and profiles built from entropies. */
+class CombinationsTest {
+
+    @Test
+    void binomialMatchesPascalsTriangle() {
+        BigInteger[] row = {BigInteger.ONE};
+        for (int n = 0; n <= 40; n++) {
+            for (int k = 0; k <= n; k++) {
+                assertEquals(row[k], InformationProfile.binomial(n, k), "C(" + n + ", " + k + ")");
+            }
+            BigInteger[] next = new BigInteger[n + 2];
+            next[0] = BigInteger.ONE;
+            next[n + 1] = BigInteger.ONE;
+            for (int k = 1; k <= n; k++) {
+                next[k] = row[k - 1].add(row[k]);
+            }
+            row = next;
+        }
+    }
+
+    /** sum_S c_S H(X_S) with rational c_S, against the same sum of entropies computed one by one. */
+    @Test
+    void linearCombinationEqualsTheSumOfScaledEntropies() {
+        for (long seed = 1; seed <= 12; seed++) {
+            Law law = LawEnumerator.sparseRandom(2 + (int) (seed % 2), 3, seed);
+            Entropies h = Entropies.of(law);
+            SplitMix64 rng = new SplitMix64(seed);
+            Map<Integer, Rational> coeff = new HashMap<>();
+            ExactReal expected = ExactReal.ZERO;
+            for (int mask = 0; mask <= law.space().fullMask(); mask++) {
+                Rational c = Rational.of(rng.nextBelow(21) - 10, 1 + rng.nextBelow(6));
+                coeff.put(mask, c);
+                expected = expected.add(h.entropy(mask).multiply(c));
+            }
+            assertEquals(expected, h.linearCombination(coeff), "seed " + seed);
+        }
+    }
+
+    @Test
+    void profileFromEntropiesEqualsProfileFromTheLaw() {
+        Law law = Families.parse("markov:4:1/3,2/3;3/4,1/4");
+        Entropies h = Entropies.of(law);
+        InformationProfile a = InformationProfile.of(h);
+        InformationProfile b = InformationProfile.of(law);
+        assertSame(h, a.entropies());
+        assertSame(h.lattice(), a.entropies().lattice());
+        assertEquals(b.totalCorrelation(), a.totalCorrelation());
+        assertEquals(b.informationCurve(), a.informationCurve());
+    }
+}
