@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,20 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RuleCommandsTest {
 
-    private static final class Run {
-        int code;
-        String out;
-        String err;
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Run r = new Run();
-        r.code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        r.out = out.toString();
-        r.err = err.toString();
-        return r;
+    private static CliTest.Run run(String... args) {
+        return CliTest.run(args);
     }
 
     private static ExactReal exact(JsonNode q) {
@@ -44,10 +30,10 @@ class RuleCommandsTest {
 
     @Test
     void errorRuleJsonHasEveryFieldAndTheIdentityHolds() throws Exception {
-        Run r = run("error", "--law", "random:2,4,1", "--rule", "entropy-sum:3/2", "--predictor", "smoothed:1/3",
+        CliTest.Run r = run("error", "--law", "random:2,4,1", "--rule", "entropy-sum:3/2", "--predictor", "smoothed:1/3",
                 "--json", "--digits", "10");
-        assertEquals(0, r.code, r.err);
-        JsonNode j = LawJson.mapper().readTree(r.out);
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = LawJson.mapper().readTree(r.out());
         assertEquals("entropy-sum:3/2", j.get("rule").asText());
         assertEquals("entropy-sum", j.get("kind").asText());
         assertEquals("3/2", j.get("threshold").asText());
@@ -74,9 +60,9 @@ class RuleCommandsTest {
 
     @Test
     void errorLowConfidenceShowsTheRandomOrderSampler() throws Exception {
-        Run r = run("error", "--law", "random:2,4,1", "--rule", "low-confidence:2,2", "--json");
-        assertEquals(0, r.code, r.err);
-        JsonNode j = LawJson.mapper().readTree(r.out);
+        CliTest.Run r = run("error", "--law", "random:2,4,1", "--rule", "low-confidence:2,2", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = LawJson.mapper().readTree(r.out());
         assertEquals("[2,2]", j.get("revealOrder").toString());
         assertEquals("[2,2]", j.get("randomOrder").get("revealOrder").toString());
         Law law = Families.random(2, 4, 1);
@@ -91,23 +77,23 @@ class RuleCommandsTest {
 
     @Test
     void errorRuleHumanTable() {
-        Run r = run("error", "--law", "parity:3", "--rule", "top-probability:2,1", "--digits", "6");
-        assertEquals(0, r.code, r.err);
-        assertTrue(r.out.contains("tie-break: the k_j masked positions with the largest maximum predicted probability"),
-                r.out);
-        assertTrue(r.out.contains("outputKL KL(mu||Q_rule)"), r.out);
-        assertTrue(r.out.contains("random-order outputKL (schedule 2,1)"), r.out);
-        assertTrue(r.out.contains("holds exactly (in total and per round): true"), r.out);
+        CliTest.Run r = run("error", "--law", "parity:3", "--rule", "top-probability:2,1", "--digits", "6");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("tie-break: the k_j masked positions with the largest maximum predicted probability"),
+                r.out());
+        assertTrue(r.out().contains("outputKL KL(mu||Q_rule)"), r.out());
+        assertTrue(r.out().contains("random-order outputKL (schedule 2,1)"), r.out());
+        assertTrue(r.out().contains("holds exactly (in total and per round): true"), r.out());
     }
 
     @Test
     void sampleWithARuleIsDeterministic() {
         for (String rule : new String[] {"entropy-sum:1/2", "top-probability:2,3", "low-confidence:1,1,3"}) {
-            Run a = run("sample", "--law", "random:2,5,1", "--rule", rule, "--count", "40", "--seed", "7");
-            Run b = run("sample", "--law", "random:2,5,1", "--rule", rule, "--count", "40", "--seed", "7");
-            assertEquals(0, a.code, a.err);
-            assertEquals(a.out, b.out);
-            String[] lines = a.out.split("\n");
+            CliTest.Run a = run("sample", "--law", "random:2,5,1", "--rule", rule, "--count", "40", "--seed", "7");
+            CliTest.Run b = run("sample", "--law", "random:2,5,1", "--rule", rule, "--count", "40", "--seed", "7");
+            assertEquals(0, a.code(), a.err());
+            assertEquals(a.out(), b.out());
+            String[] lines = a.out().split("\n");
             assertEquals(40, lines.length);
             for (String line : lines) {
                 assertTrue(line.matches("[01]( [01]){4}"), line);
@@ -130,11 +116,11 @@ class RuleCommandsTest {
                 List.of("sample", "--law", "uniform:2,3", "--rule", "low-confidence:4", "--count", "3", "--seed", "1"),
                 List.of("sample", "--law", "uniform:2,3", "--rule", "top-probability:3", "--schedule", "3",
                         "--count", "3", "--seed", "1"))) {
-            Run r = run(args.toArray(new String[0]));
-            assertEquals(2, r.code, args + ": " + r.err);
-            assertTrue(r.err.startsWith("dlm-exact: error: "), r.err);
-            assertEquals(1, r.err.strip().split("\n").length, r.err);
-            assertEquals("", r.out, args.toString());
+            CliTest.Run r = run(args.toArray(new String[0]));
+            assertEquals(2, r.code(), args + ": " + r.err());
+            assertTrue(r.err().startsWith("dlm-exact: error: "), r.err());
+            assertEquals(1, r.err().strip().split("\n").length, r.err());
+            assertEquals("", r.out(), args.toString());
         }
     }
 
@@ -144,28 +130,28 @@ class RuleCommandsTest {
         Files.writeString(t, "{\"schema\":\"dlm-exact/predictor@1\",\"alphabetSize\":2,\"length\":2,\"entries\":["
                 + "{\"visible\":[],\"values\":[],\"position\":0,\"p\":[\"1\",\"0\"]},"
                 + "{\"visible\":[],\"values\":[],\"position\":1,\"p\":[\"1/2\",\"1/2\"]}]}");
-        Run r = run("error", "--law", "uniform:2,2", "--rule", "top-probability:2", "--predictor", t.toString(), "--json");
-        assertEquals(0, r.code, r.err);
-        JsonNode j = LawJson.mapper().readTree(r.out);
+        CliTest.Run r = run("error", "--law", "uniform:2,2", "--rule", "top-probability:2", "--predictor", t.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = LawJson.mapper().readTree(r.out());
         assertEquals("+inf", j.get("outputKL").get("exact").asText());
         assertEquals("[1,0]", j.get("outputKL").get("witness").get("outcome").toString());
         assertEquals("+inf", j.get("identity").get("roundSum").get("exact").asText());
         assertTrue(j.get("identity").get("holds").asBoolean());
         assertEquals("+inf", j.get("rounds").get(0).get("contribution").get("exact").asText());
-        Run h = run("error", "--law", "uniform:2,2", "--rule", "top-probability:2", "--predictor", t.toString());
-        assertEquals(0, h.code, h.err);
-        assertTrue(h.out.contains("outputKL KL(mu||Q_rule) = +inf (mu-positive outcome [1, 0] gets probability 0)"),
-                h.out);
+        CliTest.Run h = run("error", "--law", "uniform:2,2", "--rule", "top-probability:2", "--predictor", t.toString());
+        assertEquals(0, h.code(), h.err());
+        assertTrue(h.out().contains("outputKL KL(mu||Q_rule) = +inf (mu-positive outcome [1, 0] gets probability 0)"),
+                h.out());
     }
 
     @Test
     void helpStatesTheTieBreaks() {
         for (String cmd : new String[] {"error", "sample"}) {
-            Run r = run(cmd, "--help");
-            assertEquals(0, r.code);
-            String flat = r.out.replaceAll("\\s+", " ");
-            assertTrue(flat.contains("--rule=R"), r.out);
-            assertTrue(flat.contains("ties by lower position"), r.out);
+            CliTest.Run r = run(cmd, "--help");
+            assertEquals(0, r.code());
+            String flat = r.out().replaceAll("\\s+", " ");
+            assertTrue(flat.contains("--rule=R"), r.out());
+            assertTrue(flat.contains("ties by lower position"), r.out());
         }
     }
 }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,20 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SamplerCommandsTest {
 
-    private static final class Run {
-        int code;
-        String out;
-        String err;
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        Run r = new Run();
-        r.code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        r.out = out.toString();
-        r.err = err.toString();
-        return r;
+    private static CliTest.Run run(String... args) {
+        return CliTest.run(args);
     }
 
     private static ExactReal exact(JsonNode q) {
@@ -45,10 +31,10 @@ class SamplerCommandsTest {
 
     @Test
     void errorJsonHasEveryFieldAndExactValuesParseBack() throws Exception {
-        Run r = run("error", "--law", "random:2,4,1", "--schedule", "2,1,1", "--predictor", "smoothed:1/3",
+        CliTest.Run r = run("error", "--law", "random:2,4,1", "--schedule", "2,1,1", "--predictor", "smoothed:1/3",
                 "--json", "--digits", "12");
-        assertEquals(0, r.code, r.err);
-        JsonNode j = LawJson.mapper().readTree(r.out);
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = LawJson.mapper().readTree(r.out());
         assertEquals("[2,1,1]", j.get("revealOrder").toString());
         assertEquals("[1,1,2]", j.get("forwardOrder").toString());
         assertTrue(j.get("closedFormAgrees").asBoolean());
@@ -71,18 +57,18 @@ class SamplerCommandsTest {
 
     @Test
     void errorHumanTable() {
-        Run r = run("error", "--law", "parity:3", "--schedule", "1,2", "--digits", "6");
-        assertEquals(0, r.code, r.err);
-        assertTrue(r.out.contains("pathAveragedKL (brute)"), r.out);
-        assertTrue(r.out.contains("0.693147  ln(2)"), r.out);
-        assertTrue(r.out.contains("closed form agrees with brute force exactly: true"), r.out);
+        CliTest.Run r = run("error", "--law", "parity:3", "--schedule", "1,2", "--digits", "6");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("pathAveragedKL (brute)"), r.out());
+        assertTrue(r.out().contains("0.693147  ln(2)"), r.out());
+        assertTrue(r.out().contains("closed form agrees with brute force exactly: true"), r.out());
     }
 
     @Test
     void errorForwardConvention() throws Exception {
-        Run r = run("error", "--law", "repetition:2,3", "--schedule", "1,2", "--convention", "forward", "--json");
-        assertEquals(0, r.code, r.err);
-        JsonNode j = LawJson.mapper().readTree(r.out);
+        CliTest.Run r = run("error", "--law", "repetition:2,3", "--schedule", "1,2", "--convention", "forward", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = LawJson.mapper().readTree(r.out());
         assertEquals("[2,1]", j.get("revealOrder").toString());
         // repetition code: (k_1 - 1) ln 2 with k_1 = 2
         assertTrue(exact(j.get("idealError")).equals(ExactReal.ln(2)));
@@ -90,9 +76,9 @@ class SamplerCommandsTest {
 
     @Test
     void errorAllSchedulesGivesOneEntryEach() throws Exception {
-        Run r = run("error", "--law", "pairs:4", "--schedule", "all", "--json", "--digits", "4");
-        assertEquals(0, r.code, r.err);
-        JsonNode j = LawJson.mapper().readTree(r.out);
+        CliTest.Run r = run("error", "--law", "pairs:4", "--schedule", "all", "--json", "--digits", "4");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = LawJson.mapper().readTree(r.out());
         assertEquals(8, j.size());
         for (JsonNode e : j) {
             assertTrue(e.get("closedFormAgrees").asBoolean());
@@ -105,9 +91,9 @@ class SamplerCommandsTest {
         Files.writeString(t, "{\"schema\":\"dlm-exact/predictor@1\",\"alphabetSize\":2,\"length\":2,\"entries\":["
                 + "{\"visible\":[],\"values\":[],\"position\":0,\"p\":[\"1\",\"0\"]},"
                 + "{\"visible\":[],\"values\":[],\"position\":1,\"p\":[\"1/2\",\"1/2\"]}]}");
-        Run r = run("error", "--law", "uniform:2,2", "--schedule", "2", "--predictor", t.toString(), "--json");
-        assertEquals(0, r.code, r.err);
-        JsonNode j = LawJson.mapper().readTree(r.out);
+        CliTest.Run r = run("error", "--law", "uniform:2,2", "--schedule", "2", "--predictor", t.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = LawJson.mapper().readTree(r.out());
         JsonNode p = j.get("pathAveragedKL");
         assertEquals("+inf", p.get("exact").asText());
         assertEquals("+inf", p.get("decimal").asText());
@@ -116,9 +102,9 @@ class SamplerCommandsTest {
         assertEquals(1, p.get("witness").get("context").get("token").asInt());
         assertEquals("+inf", j.get("outputKL").get("exact").asText());
         assertTrue(j.get("closedFormAgrees").asBoolean());
-        Run h = run("error", "--law", "uniform:2,2", "--schedule", "2", "--predictor", t.toString());
-        assertEquals(0, h.code, h.err);
-        assertTrue(h.out.contains("= +inf") && h.out.contains("visible [] = [], position 0, token 1"), h.out);
+        CliTest.Run h = run("error", "--law", "uniform:2,2", "--schedule", "2", "--predictor", t.toString());
+        assertEquals(0, h.code(), h.err());
+        assertTrue(h.out().contains("= +inf") && h.out().contains("visible [] = [], position 0, token 1"), h.out());
     }
 
     @Test
@@ -132,33 +118,33 @@ class SamplerCommandsTest {
                 List.of("error", "--law", "uniform:2,3", "--schedule", "3", "--predictor", "smoothed:2"),
                 List.of("error", "--law", "uniform:2,3", "--schedule", "3", "--predictor", "nope.json"),
                 List.of("error", "--law", "uniform:2,3", "--schedule", "3", "--digits", "-1"))) {
-            Run r = run(args.toArray(new String[0]));
-            assertEquals(2, r.code, args + ": " + r.err);
-            assertTrue(r.err.startsWith("dlm-exact: error: "), r.err);
-            assertEquals(1, r.err.strip().split("\n").length, r.err);
+            CliTest.Run r = run(args.toArray(new String[0]));
+            assertEquals(2, r.code(), args + ": " + r.err());
+            assertTrue(r.err().startsWith("dlm-exact: error: "), r.err());
+            assertEquals(1, r.err().strip().split("\n").length, r.err());
         }
     }
 
     @Test
     void errorRefusesTooLargeButGivesTheClosedForm() throws Exception {
-        Run r = run("error", "--law", "random:2,12,1", "--schedule", "ones");
-        assertEquals(2, r.code);
-        assertTrue(r.err.contains("too large for brute force") && r.err.contains("--closed-form-only"), r.err);
-        assertEquals(1, r.err.strip().split("\n").length, r.err);
-        Run c = run("error", "--law", "random:2,12,1", "--schedule", "ones", "--closed-form-only", "--json");
-        assertEquals(0, c.code, c.err);
-        JsonNode j = LawJson.mapper().readTree(c.out);
+        CliTest.Run r = run("error", "--law", "random:2,12,1", "--schedule", "ones");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("too large for brute force") && r.err().contains("--closed-form-only"), r.err());
+        assertEquals(1, r.err().strip().split("\n").length, r.err());
+        CliTest.Run c = run("error", "--law", "random:2,12,1", "--schedule", "ones", "--closed-form-only", "--json");
+        assertEquals(0, c.code(), c.err());
+        JsonNode j = LawJson.mapper().readTree(c.out());
         assertTrue(exact(j.get("idealError")).isZero());
         assertEquals("skipped", j.get("bruteForce").asText());
     }
 
     @Test
     void sampleToStdoutIsDeterministic() {
-        Run a = run("sample", "--law", "random:2,5,1", "--schedule", "balanced:2", "--count", "50", "--seed", "9");
-        Run b = run("sample", "--law", "random:2,5,1", "--schedule", "balanced:2", "--count", "50", "--seed", "9");
-        assertEquals(0, a.code, a.err);
-        assertEquals(a.out, b.out);
-        String[] lines = a.out.split("\n");
+        CliTest.Run a = run("sample", "--law", "random:2,5,1", "--schedule", "balanced:2", "--count", "50", "--seed", "9");
+        CliTest.Run b = run("sample", "--law", "random:2,5,1", "--schedule", "balanced:2", "--count", "50", "--seed", "9");
+        assertEquals(0, a.code(), a.err());
+        assertEquals(a.out(), b.out());
+        String[] lines = a.out().split("\n");
         assertEquals(50, lines.length);
         for (String line : lines) {
             assertTrue(line.matches("[01]( [01]){4}"), line);
@@ -168,10 +154,10 @@ class SamplerCommandsTest {
     @Test
     void sampleToFile(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("s.txt");
-        Run r = run("sample", "--law", "repetition:3,4", "--schedule", "ones", "--count", "30", "--seed", "-5",
+        CliTest.Run r = run("sample", "--law", "repetition:3,4", "--schedule", "ones", "--count", "30", "--seed", "-5",
                 "--out", f.toString());
-        assertEquals(0, r.code, r.err);
-        assertEquals("", r.out);
+        assertEquals(0, r.code(), r.err());
+        assertEquals("", r.out());
         List<String> lines = Files.readAllLines(f);
         assertEquals(30, lines.size());
         for (String line : lines) {
@@ -203,14 +189,14 @@ class SamplerCommandsTest {
             full[5] = "--out";
             full[6] = dir.resolve("never.txt").toString();
             System.arraycopy(c, 0, full, 7, c.length);
-            Run r = run(full);
-            assertEquals(2, r.code, String.join(" ", c) + ": " + r.err);
-            assertTrue(r.err.startsWith("dlm-exact: error: --"), r.err);
+            CliTest.Run r = run(full);
+            assertEquals(2, r.code(), String.join(" ", c) + ": " + r.err());
+            assertTrue(r.err().startsWith("dlm-exact: error: --"), r.err());
             assertFalse(Files.exists(dir.resolve("never.txt")));
         }
-        Run r = run("sample", "--law", "uniform:2,2", "--schedule", "3", "--count", "1", "--seed", "1");
-        assertEquals(2, r.code);
-        assertTrue(r.err.contains("sum to 3"), r.err);
+        CliTest.Run r = run("sample", "--law", "uniform:2,2", "--schedule", "3", "--count", "1", "--seed", "1");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("sum to 3"), r.err());
     }
 
     @Test
@@ -220,10 +206,10 @@ class SamplerCommandsTest {
                 + "{\"visible\":[],\"values\":[],\"position\":0,\"p\":[\"1/2\",\"1/2\"]},"
                 + "{\"visible\":[],\"values\":[],\"position\":1,\"p\":[\"1/2\",\"1/2\"]}]}");
         Path f = dir.resolve("s.txt");
-        Run r = run("sample", "--law", "uniform:2,2", "--schedule", "1,1", "--predictor", t.toString(),
+        CliTest.Run r = run("sample", "--law", "uniform:2,2", "--schedule", "1,1", "--predictor", t.toString(),
                 "--count", "100", "--seed", "3", "--out", f.toString());
-        assertEquals(2, r.code, r.err);
-        assertTrue(r.err.contains("predictor.missing-context") || r.err.contains("has no row"), r.err);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("predictor.missing-context") || r.err().contains("has no row"), r.err());
         try (var s = Files.list(dir)) {
             assertEquals(1, s.count(), "neither the output nor a temporary file is left");
         }
@@ -231,13 +217,13 @@ class SamplerCommandsTest {
 
     @Test
     void closedFormOnlyMatchesBruteForce() throws Exception {
-        Run c = run("error", "--law", "random:3,4,2", "--schedule", "2,1,1", "--predictor", "smoothed:1/3",
+        CliTest.Run c = run("error", "--law", "random:3,4,2", "--schedule", "2,1,1", "--predictor", "smoothed:1/3",
                 "--closed-form-only", "--json");
-        Run b = run("error", "--law", "random:3,4,2", "--schedule", "2,1,1", "--predictor", "smoothed:1/3", "--json");
-        assertEquals(0, c.code, c.err);
-        assertEquals(0, b.code, b.err);
-        JsonNode jc = LawJson.mapper().readTree(c.out);
-        JsonNode jb = LawJson.mapper().readTree(b.out);
+        CliTest.Run b = run("error", "--law", "random:3,4,2", "--schedule", "2,1,1", "--predictor", "smoothed:1/3", "--json");
+        assertEquals(0, c.code(), c.err());
+        assertEquals(0, b.code(), b.err());
+        JsonNode jc = LawJson.mapper().readTree(c.out());
+        JsonNode jb = LawJson.mapper().readTree(b.out());
         for (String f : new String[] {"idealError", "predictorError", "closedForm"}) {
             assertTrue(exact(jc.get(f)).equals(exact(jb.get(f))), f);
         }
@@ -248,13 +234,13 @@ class SamplerCommandsTest {
 
     @Test
     void sampleOutToAFolderOrMissingFolder(@TempDir Path dir) {
-        Run r = run("sample", "--law", "uniform:2,2", "--schedule", "2", "--count", "1", "--seed", "1",
+        CliTest.Run r = run("sample", "--law", "uniform:2,2", "--schedule", "2", "--count", "1", "--seed", "1",
                 "--out", dir.toString());
-        assertEquals(2, r.code, r.err);
-        assertTrue(r.err.contains("is a folder"), r.err);
-        Run m = run("sample", "--law", "uniform:2,2", "--schedule", "2", "--count", "1", "--seed", "1",
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("is a folder"), r.err());
+        CliTest.Run m = run("sample", "--law", "uniform:2,2", "--schedule", "2", "--count", "1", "--seed", "1",
                 "--out", dir.resolve("no/such/x.txt").toString());
-        assertEquals(2, m.code, m.err);
-        assertTrue(m.err.contains("does not exist"), m.err);
+        assertEquals(2, m.code(), m.err());
+        assertTrue(m.err().contains("does not exist"), m.err());
     }
 }
