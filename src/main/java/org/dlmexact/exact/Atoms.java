@@ -36,6 +36,7 @@ public final class Atoms {
 
     /** Whether {@code a} is an atom that never needs refinement (a prime below the limit). */
     //@ requires a != null;
+    //@ ensures \result <==> a.compareTo(BigInteger.valueOf(65536)) < 0;
     //@ pure
     public static boolean isSmallPrime(BigInteger a) {
         return a.compareTo(LIMIT) < 0;
@@ -61,7 +62,9 @@ public final class Atoms {
     }
 
     private static long[] splitLong(long n) {
-        long[] buf = new long[2 * 16 + 1];
+        // n < 2^63 has at most 15 distinct prime factors (the product of the first 16 primes
+        // exceeds 2^63), so 15 pairs always fit: no growth is needed here
+        long[] buf = new long[2 * 15];
         int len = 0;
         long m = n;
         for (int p : PRIMES) {
@@ -74,14 +77,12 @@ public final class Atoms {
                     m /= p;
                     e++;
                 } while (m % p == 0);
-                buf = ensure(buf, len + 3);
                 buf[len++] = p;
                 buf[len++] = e;
             }
         }
         if (m > 1 && m < SMALL_PRIME_LIMIT) {
             // m is a prime below the limit (all smaller primes were removed and p*p > m)
-            buf = ensure(buf, len + 3);
             buf[len++] = m;
             buf[len++] = 1;
             m = 1;
@@ -89,7 +90,9 @@ public final class Atoms {
         long[] out = new long[len + 1];
         System.arraycopy(buf, 0, out, 0, len);
         out[len] = m;
-        return sortPairs(out);
+        // increasing primes: trial division goes upwards, and a remaining prime m exceeds every
+        // prime tried (it has no factor among them)
+        return out;
     }
 
     /** Primes grouped so that each group's product is one BigInteger: one gcd screens a whole group. */
@@ -152,25 +155,8 @@ public final class Atoms {
         long[] out = new long[len + tail.length];
         System.arraycopy(buf, 0, out, 0, len);
         System.arraycopy(tail, 0, out, len, tail.length);
-        return sortPairs(out);
-    }
-
-    private static long[] sortPairs(long[] a) {
-        // pairs are produced in increasing prime order except a merged tail; insertion sort by prime
-        int pairs = (a.length - 1) / 2;
-        for (int i = 1; i < pairs; i++) {
-            long p = a[2 * i];
-            long e = a[2 * i + 1];
-            int j = i - 1;
-            while (j >= 0 && a[2 * j] > p) {
-                a[2 * j + 2] = a[2 * j];
-                a[2 * j + 3] = a[2 * j + 1];
-                j--;
-            }
-            a[2 * j + 2] = p;
-            a[2 * j + 3] = e;
-        }
-        return a;
+        // still increasing: every prime of the groups screened so far was divided out of rest
+        return out;
     }
 
     private static BigInteger bigCofactor(BigInteger n, long[] split) {

@@ -99,8 +99,8 @@ public final class CertifiedLog {
         return new BigInteger[] {floorShift(lo, shift), ceilShift(hi, shift)};
     }
 
-    /** Bounds on {@code atanh(a/b) * 2^work} for {@code 0 <= a < b}. */
-    private static BigInteger[] atanh(BigInteger a, BigInteger b, int work) {
+    /** Bounds on {@code atanh(a/b) * 2^work} for {@code 0 <= a < b} (package-private for its own tests). */
+    static BigInteger[] atanh(BigInteger a, BigInteger b, int work) {
         BigInteger a2 = a.multiply(a);
         BigInteger b2 = b.multiply(b);
         BigInteger scaled = a.shiftLeft(work);

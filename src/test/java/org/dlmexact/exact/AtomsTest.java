@@ -255,6 +255,82 @@ class AtomsTest {
                 () -> Atoms.addLnInteger(BigInteger.valueOf(-3), BigInteger.ONE, new HashMap<>(), new HashMap<>()));
     }
 
+    /** The split of {@code n} by {@link Atoms#addLn} and {@link Atoms#addLnInteger}: small primes and cofactor apart. */
+    private static void assertSplit(BigInteger n, Map<BigInteger, Integer> smallPrimes, BigInteger cofactor) {
+        Map<BigInteger, Rational> small = new HashMap<>();
+        Map<BigInteger, Rational> large = new HashMap<>();
+        Atoms.addLn(n, Rational.ONE, small, large);
+        Map<BigInteger, Rational> expectSmall = new HashMap<>();
+        smallPrimes.forEach((p, e) -> expectSmall.put(p, Rational.of(e)));
+        Map<BigInteger, Rational> expectLarge = cofactor.equals(BigInteger.ONE) ? Map.of() : Map.of(cofactor, Rational.ONE);
+        assertEquals(expectSmall, small, "small primes of " + n);
+        assertEquals(expectLarge, large, "cofactor of " + n);
+        Atoms.clearCache();
+        Map<BigInteger, BigInteger> smallI = new HashMap<>();
+        Map<BigInteger, BigInteger> largeI = new HashMap<>();
+        Atoms.addLnInteger(n, BigInteger.valueOf(3), smallI, largeI);
+        Map<BigInteger, BigInteger> expectSmallI = new HashMap<>();
+        smallPrimes.forEach((p, e) -> expectSmallI.put(p, BigInteger.valueOf(3L * e)));
+        assertEquals(expectSmallI, smallI, "small primes of " + n + " (integer path)");
+        assertEquals(cofactor.equals(BigInteger.ONE) ? Map.of() : Map.of(cofactor, BigInteger.valueOf(3)), largeI,
+                "cofactor of " + n + " (integer path)");
+        Atoms.clearCache();
+    }
+
+    /** The first {@code k} primes. */
+    private static List<BigInteger> firstPrimes(int k) {
+        List<BigInteger> out = new ArrayList<>();
+        for (BigInteger p = BigInteger.TWO; out.size() < k; p = p.nextProbablePrime()) {
+            out.add(p);
+        }
+        return out;
+    }
+
+    @Test
+    void numbersAboveTwoToThe63SplitIntoSmallPrimesAndOneCofactor() {
+        BigInteger m89 = Gen.M89;
+        // a small prime of the first group, and of the last group (65521 is the largest prime below 2^16)
+        assertSplit(m89.multiply(BigInteger.valueOf(3)), Map.of(BigInteger.valueOf(3), 1), m89);
+        assertSplit(m89.multiply(Gen.P65521), Map.of(Gen.P65521, 1), m89);
+        assertSplit(m89.multiply(Gen.P65521.pow(3)).multiply(BigInteger.valueOf(49)),
+                Map.of(Gen.P65521, 3, BigInteger.valueOf(7), 2), m89);
+        // 65521^4 has 64 bits: every factor is found only in the last group, leaving 1
+        assertSplit(Gen.P65521.pow(4), Map.of(Gen.P65521, 4), BigInteger.ONE);
+        assertSplit(BigInteger.TWO.pow(70), Map.of(BigInteger.TWO, 70), BigInteger.ONE);
+        // a composite cofactor above 2^63 is kept whole (refinement, not factoring, splits it later)
+        BigInteger composite = Gen.M61.multiply(m89);
+        assertSplit(composite.multiply(BigInteger.valueOf(45)), Map.of(BigInteger.valueOf(3), 2, BigInteger.valueOf(5), 1),
+                composite);
+        // 40 distinct small primes (more than the initial buffer holds), with and without a cofactor
+        BigInteger primorial = BigInteger.ONE;
+        Map<BigInteger, Integer> ones = new HashMap<>();
+        for (BigInteger p : firstPrimes(40)) {
+            primorial = primorial.multiply(p);
+            ones.put(p, 1);
+        }
+        assertSplit(primorial, ones, BigInteger.ONE);
+        assertSplit(primorial.multiply(m89), ones, m89);
+        // 15 distinct primes is the most a number below 2^63 can have
+        BigInteger fifteen = BigInteger.ONE;
+        Map<BigInteger, Integer> fifteenOnes = new HashMap<>();
+        for (BigInteger p : firstPrimes(15)) {
+            fifteen = fifteen.multiply(p);
+            fifteenOnes.put(p, 1);
+        }
+        assertTrue(fifteen.bitLength() < 63);
+        assertSplit(fifteen, fifteenOnes, BigInteger.ONE);
+    }
+
+    @Test
+    void smallPrimeMeansBelowTwoToTheSixteen() {
+        // the contract is "below 2^16"; atoms are primes, so the boundary itself is never an atom
+        assertTrue(Atoms.isSmallPrime(Gen.P65521));
+        assertFalse(Atoms.isSmallPrime(BigInteger.valueOf(65536)));
+        assertFalse(Atoms.isSmallPrime(Gen.P65537));
+        assertThrows(IllegalArgumentException.class,
+                () -> Atoms.addLnInteger(BigInteger.ZERO, BigInteger.ONE, new HashMap<>(), new HashMap<>()));
+    }
+
     private static Map<BigInteger, Rational> merged(Map<BigInteger, Rational> a, Map<BigInteger, Rational> b) {
         Map<BigInteger, Rational> m = new HashMap<>(a);
         b.forEach((k, v) -> m.merge(k, v, Rational::add));

@@ -222,4 +222,53 @@ class CertifiedLogTest {
         assertTrue(overlap(i10, Interval.of(ln10, ln10.add(ulp))), i10.toString());
         assertTrue(i2.width().compareTo(ulp) < 0);
     }
+
+    /**
+     * Bounds on {@code 2^p * ln((b+a)/(b-a)) = 2^p * sum_k x^k / k} with {@code x = 2a/(a+b)}: a
+     * different series from the implementation's atanh series, rounded outward term by term, with
+     * the tail bound {@code x^(K+1) / ((K+1)(1-x))}.
+     */
+    private static BigInteger[] lnRatioReference(long a, long b, int p) {
+        BigInteger xn = BigInteger.valueOf(2 * a);
+        BigInteger xd = BigInteger.valueOf(a + b);
+        BigInteger one = BigInteger.ONE.shiftLeft(p);
+        BigInteger lo = BigInteger.ZERO;
+        BigInteger hi = BigInteger.ZERO;
+        BigInteger num = BigInteger.ONE;
+        BigInteger den = BigInteger.ONE;
+        for (int k = 1; ; k++) {
+            num = num.multiply(xn);
+            den = den.multiply(xd);
+            BigInteger[] qr = one.multiply(num).divideAndRemainder(den.multiply(BigInteger.valueOf(k)));
+            lo = lo.add(qr[0]);
+            hi = hi.add(qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE));
+            // tail after k: x^(k+1) / ((k+1)(1-x)) = num*xn / (den * (k+1) * (xd - xn))
+            BigInteger tn = one.multiply(num).multiply(xn);
+            BigInteger td = den.multiply(BigInteger.valueOf(k + 1)).multiply(xd.subtract(xn));
+            if (tn.compareTo(td) < 0) { // tail below one unit
+                return new BigInteger[] {lo, hi.add(BigInteger.ONE)};
+            }
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> atanhSeriesEnclosesAtItsWorkingPrecision() {
+        long[][] ratios = {{1, 3}, {1, 5}, {2, 7}, {3, 17}, {1, 2}, {7, 23}};
+        int[] works = {40, 64, 200, 1000};
+        List<DynamicTest> tests = new ArrayList<>();
+        for (long[] r : ratios) {
+            for (int w : works) {
+                tests.add(dynamicTest("atanh(" + r[0] + "/" + r[1] + ") at " + w + " bits", () -> {
+                    BigInteger[] got = CertifiedLog.atanh(BigInteger.valueOf(r[0]), BigInteger.valueOf(r[1]), w);
+                    // atanh(t) * 2^w = (1/2) ln(...) * 2^w; compare 2 * got * 2^32 with the reference at w + 32 bits
+                    BigInteger[] ref = lnRatioReference(r[0], r[1], w + 32);
+                    assertTrue(got[0].shiftLeft(33).compareTo(ref[0]) <= 0, "lower bound above the value");
+                    assertTrue(got[1].shiftLeft(33).compareTo(ref[1]) >= 0, "upper bound below the value");
+                    assertTrue(got[1].subtract(got[0]).compareTo(BigInteger.valueOf(w)) <= 0,
+                            "width " + got[1].subtract(got[0]) + " units");
+                }));
+            }
+        }
+        return tests.stream();
+    }
 }

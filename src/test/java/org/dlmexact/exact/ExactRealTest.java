@@ -291,4 +291,67 @@ class ExactRealTest {
     void parseRejectsOtherGarbage(String text) {
         assertMentions(parseFailure(text), "'" + text + "'");
     }
+
+    /** {@code floor(x) <= x < floor(x) + 1} and {@code ceil(x) - 1 < x <= ceil(x)}, decided exactly. */
+    private static void assertFloorCeil(ExactReal x) {
+        ExactReal f = ExactReal.of(Rational.of(x.floor()));
+        ExactReal c = ExactReal.of(Rational.of(x.ceil()));
+        assertTrue(f.compareTo(x) <= 0 && x.compareTo(f.add(ExactReal.ONE)) < 0, () -> "floor of " + x + " = " + f);
+        assertTrue(c.subtract(ExactReal.ONE).compareTo(x) < 0 && x.compareTo(c) <= 0, () -> "ceil of " + x + " = " + c);
+    }
+
+    @Test
+    void floorAndCeilOfIrrationalAndRationalValues() {
+        assertEquals(BigInteger.ZERO, ln(2).floor());
+        assertEquals(BigInteger.ONE, ln(2).ceil());
+        assertEquals(BigInteger.valueOf(-1), ln(2).negate().floor());
+        assertEquals(BigInteger.ZERO, ln(2).negate().ceil());
+        assertEquals(BigInteger.valueOf(69), ln(2).multiply(100).floor()); // 69.31...
+        assertEquals(BigInteger.valueOf(-3), q(-5, 2).floor());
+        assertEquals(BigInteger.valueOf(-2), q(-5, 2).ceil());
+        assertEquals(BigInteger.valueOf(4), q(4, 1).floor());
+        assertEquals(BigInteger.valueOf(4), q(4, 1).ceil());
+        // within 2e-31 of 0: ln 2 minus its 30-digit truncation needs enclosures far finer than 64 bits
+        ExactReal tiny = ln(2).subtract(ExactReal.of(Rational.parse("0.693147180559945309417232121458")));
+        assertEquals(BigInteger.ZERO, tiny.floor());
+        assertEquals(BigInteger.ONE, tiny.ceil());
+        assertEquals(BigInteger.valueOf(-1), tiny.negate().floor());
+        assertEquals(BigInteger.ZERO, tiny.negate().ceil());
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(11);
+        for (int i = 0; i < 300; i++) {
+            assertFloorCeil(Gen.exactReal(rnd));
+        }
+    }
+
+    @Test
+    void lnOfANonPositiveRationalIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> ExactReal.ln(Rational.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> ExactReal.ln(Rational.of(-1, 2)));
+    }
+
+    @Test
+    void parseAcceptsTextOfExactlyTheMaximumLength() {
+        String longest = "1" + " ".repeat(Rational.MAX_TEXT_LENGTH - 1);
+        assertEquals(ExactReal.ONE, ExactReal.parse(longest));
+        assertThrows(NumberFormatException.class, () -> ExactReal.parse(longest + " "));
+    }
+
+    @Test
+    void hashCodesDependOnTheRationalPart() {
+        java.util.Set<Integer> hashes = new java.util.HashSet<>();
+        for (int n = -20; n <= 20; n++) {
+            hashes.add(q(n, 7).add(ln(2)).hashCode());
+        }
+        assertTrue(hashes.size() > 20, "41 values with distinct rational parts gave " + hashes.size() + " hash codes");
+    }
+
+    @Test
+    void nearestDoubleNextToAMidpointBetweenTwoDoubles() {
+        // 1 + 2^-53 is halfway between 1 and the next double; a third of 10^-70 decides the side
+        Rational mid = Rational.ONE.add(Rational.of(BigInteger.ONE, BigInteger.TWO.pow(53)));
+        Rational eps = Rational.of(BigInteger.ONE, BigInteger.valueOf(3).multiply(BigInteger.TEN.pow(70)));
+        assertEquals(Math.nextUp(1.0), ExactReal.of(mid.add(eps)).toDouble());
+        assertEquals(1.0, ExactReal.of(mid.subtract(eps)).toDouble());
+        assertEquals(1.0, ExactReal.of(mid).toDouble(), "a tie rounds to even");
+    }
 }

@@ -277,4 +277,32 @@ class RationalTest {
         assertEquals(0.1, Rational.of(1, 10).toDouble());
         assertEquals(-2.5, Rational.of(-5, 2).toDouble());
     }
+
+    @Test
+    void slashFirstIsReportedAsABadFraction() {
+        NumberFormatException e = assertThrows(NumberFormatException.class, () -> Rational.parse("/2"));
+        assertTrue(e.getMessage().contains("expected p/q"), e.getMessage());
+    }
+
+    @Test
+    void toBigFractionIsTheSameValue() {
+        assertEquals(org.apache.commons.numbers.fraction.BigFraction.of(-3, 4), Rational.of(6, -8).toBigFraction());
+    }
+
+    @Test
+    void hashCodesSpreadOverDistinctValues() {
+        java.util.Set<Integer> hashes = new java.util.HashSet<>();
+        for (int n = -20; n <= 20; n++) {
+            hashes.add(Rational.of(n, 7).hashCode());
+        }
+        assertTrue(hashes.size() > 20, "41 distinct rationals gave " + hashes.size() + " hash codes");
+    }
+
+    @Test
+    void invalidInputCarriesItsCodeAndMessage() {
+        InvalidInputException e = new InvalidInputException("law.sum-not-one", "weights sum to 3/4");
+        assertEquals("law.sum-not-one", e.code());
+        assertEquals("weights sum to 3/4", e.getMessage());
+        assertThrows(NullPointerException.class, () -> new InvalidInputException(null, "m"));
+    }
 }
