@@ -2,6 +2,8 @@ package org.dlmexact.dist;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
@@ -9,6 +11,7 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.exact.Rational;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -177,5 +180,109 @@ class FamiliesTest {
         assertTrue(Families.isFamily("parity:3"));
         assertFalse(Families.isFamily("law.json"));
         assertFalse(Families.isFamily("nope:3"));
+    }
+
+    /** SPEC §5.4: accept the unsigned draw {@code r} when {@code r < 2^64 - (2^64 mod b)}, return {@code r mod b}. */
+    @Test
+    void nextBelowRejectsTheTopOfTheRangeAsSpecified() {
+        BigInteger two64 = BigInteger.ONE.shiftLeft(64);
+        // bounds where 2^64 mod b is a large share of the range, so rejections happen often
+        long[] bounds = {3L << 61, (1L << 62) + 1, Long.MAX_VALUE, (1L << 63) - 25, 5_000_000_000_000_000_000L};
+        for (long bound : bounds) {
+            BigInteger b = BigInteger.valueOf(bound);
+            BigInteger accept = two64.subtract(two64.mod(b));
+            SplitMix64 a = new SplitMix64(bound);
+            SplitMix64 raw = new SplitMix64(bound);
+            int rejected = 0;
+            for (int i = 0; i < 400; i++) {
+                BigInteger r;
+                while (true) {
+                    r = new BigInteger(Long.toUnsignedString(raw.nextLong()));
+                    if (r.compareTo(accept) < 0) {
+                        break;
+                    }
+                    rejected++;
+                }
+                assertEquals(r.mod(b).longValueExact(), a.nextBelow(bound), "bound " + bound + ", draw " + i);
+            }
+            if (two64.mod(b).compareTo(two64.shiftRight(3)) > 0) {
+                assertTrue(rejected > 10, "bound " + bound + ": " + rejected + " rejections in 400 draws");
+            }
+        }
+        assertEquals(0, new SplitMix64(1).nextBelow(1));
+        assertThrows(IllegalArgumentException.class, () -> new SplitMix64(1).nextBelow(0));
+    }
+
+    @Test
+    void markovRefusesRowsThatAreNotDistributions() {
+        Rational h = Rational.of(1, 2);
+        Rational[] ok = {h, h};
+        Rational[] bad = {h, Rational.of(1, 3)};
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> Families.markov(3, bad, new Rational[][] {ok, ok}));
+        assertTrue(e.getMessage().contains("start law sums to 5/6"), e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> Families.markov(3, ok, new Rational[][] {ok, bad}));
+        assertTrue(e.getMessage().contains("transition row 1 sums to 5/6"), e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> Families.parse("markov:3:1/2,1/2;1/2,1/3"));
+        assertTrue(e.getMessage().contains("transition row 1"), e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> Families.parse("markov:3:1/2,1/2;1/2,1/2:1/2,1/3"));
+        assertTrue(e.getMessage().contains("start law"), e.getMessage());
+    }
+
+    @Test
+    void lawTextListsTheSupportWithProbabilities() {
+        Law law = Families.parse("pairs:2");
+        String text = law.toString();
+        assertTrue(text.startsWith("Law"), text);
+        assertEquals(law.supportSize(), text.split("=", -1).length - 1, text);
+        for (int i = 0; i < law.space().size(); i++) {
+            String cell = law.space().format(i) + "=" + law.probability(i);
+            assertEquals(law.weight(i).signum() > 0, text.contains(cell), cell + " in " + text);
+        }
+        assertTrue(text.endsWith("}"), text);
+    }
+
+    @Test
+    void lawAndSpaceEqualityAndHashing() {
+        Law a = Families.parse("parity:3");
+        assertEquals(a, Families.parity(3));
+        assertFalse(a.equals(Families.parse("uniform:2,3")));
+        assertFalse(a.equals(Families.parity(4)));
+        assertFalse(a.equals("parity:3"));
+        assertFalse(SequenceSpace.of(2, 3).equals(SequenceSpace.of(3, 2)));
+        assertFalse(SequenceSpace.of(2, 3).equals(SequenceSpace.of(2, 4)));
+        assertFalse(SequenceSpace.of(2, 3).equals("2^3"));
+        java.util.Set<Integer> lawHashes = new java.util.HashSet<>();
+        java.util.Set<Integer> spaceHashes = new java.util.HashSet<>();
+        for (int v = 2; v <= 4; v++) {
+            for (int l = 1; l <= 4; l++) {
+                lawHashes.add(Families.uniform(v, l).hashCode());
+                lawHashes.add(Families.repetition(v, l).hashCode());
+                spaceHashes.add(SequenceSpace.of(v, l).hashCode());
+            }
+        }
+        assertTrue(lawHashes.size() > 12, "24 distinct laws gave " + lawHashes.size() + " hash codes");
+        assertTrue(spaceHashes.size() > 6, "12 distinct spaces gave " + spaceHashes.size() + " hash codes");
+    }
+
+    @Test
+    void marginalLatticeRefusesTooManyCellsAndKeepsItsLaw() {
+        Law law = Families.parse("parity:4");
+        assertSame(law, MarginalLattice.of(law).law());
+        // (V+1)^L = 3^15 > 5,000,000 although 2^15 outcomes are allowed
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> MarginalLattice.of(Families.uniform(2, 15)));
+        assertEquals("law.too-large", e.code());
+        MarginalLattice.checkSize(4_999_999, 1); // exactly MAX_CELLS cells is allowed
+        assertThrows(InvalidInputException.class, () -> MarginalLattice.checkSize(5_000_000, 1));
+    }
+
+    @Test
+    void resolveReadsFamiliesAndFiles(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        assertEquals(Families.parity(3), Laws.resolve("parity:3"));
+        Law law = Families.parse("markov:3:1/2,1/2;1/4,3/4");
+        java.nio.file.Path file = dir.resolve("law.json");
+        java.nio.file.Files.writeString(file, LawJson.toCanonicalText(law));
+        assertEquals(law, Laws.resolve(file.toString()));
     }
 }

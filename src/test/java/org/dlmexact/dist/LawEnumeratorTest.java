@@ -219,4 +219,48 @@ class LawEnumeratorTest {
         assertThrows(IllegalArgumentException.class, () -> LawEnumerator.seeded("sparse", 2, 3, 0, -1));
         assertThrows(IllegalArgumentException.class, () -> LawEnumerator.randomTransitions(1, 0, true));
     }
+
+    @Test
+    void everyGeneratorRefusesAnEmptyAlphabetOrLength() {
+        assertThrows(IllegalArgumentException.class, () -> LawEnumerator.gridVectors(1, 2, 1));
+        assertThrows(IllegalArgumentException.class, () -> LawEnumerator.gridVectors(2, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> LawEnumerator.supportsUpToSymmetry(1, 2));
+        assertThrows(IllegalArgumentException.class, () -> LawEnumerator.supportsUpToSymmetry(2, 0));
+        assertThrows(IllegalArgumentException.class, () -> LawEnumerator.sparseRandom(1, 2, 0));
+        assertThrows(IllegalArgumentException.class, () -> LawEnumerator.randomProductMarginals(1, 2, 0));
+        assertThrows(IllegalArgumentException.class, () -> LawEnumerator.randomProductMarginals(2, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> LawEnumerator.randomMarkov(2, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> LawEnumerator.randomMarkov(1, 2, 0));
+    }
+
+    @Test
+    void randomDistributionFollowsItsJavadoc() {
+        for (long seed = 0; seed < 40; seed++) {
+            for (boolean zeros : new boolean[] {false, true}) {
+                SplitMix64 rng = new SplitMix64(seed);
+                SplitMix64 twin = new SplitMix64(seed);
+                long[] w = new long[3];
+                long total;
+                do {
+                    total = 0;
+                    for (int a = 0; a < 3; a++) {
+                        long z = twin.nextLong();
+                        w[a] = zeros && Long.compareUnsigned(z, 1L << 62) < 0 ? 0 : 1 + (z >>> 58) % 16;
+                        total += w[a];
+                    }
+                } while (total == 0);
+                Rational[] got = LawEnumerator.randomDistribution(rng, 3, zeros);
+                for (int a = 0; a < 3; a++) {
+                    assertEquals(Rational.of(w[a], total), got[a], "seed " + seed + ", symbol " + a);
+                }
+            }
+        }
+    }
+
+    @Test
+    void namedLawsPrintTheirNames() {
+        for (Named n : LawEnumerator.seeded("product", 2, 2, 3, 2)) {
+            assertEquals(n.name(), n.toString());
+        }
+    }
 }
