@@ -2,6 +2,7 @@ package org.dlmexact.info;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.HashMap;
@@ -62,5 +63,26 @@ class CombinationsTest {
         assertSame(h.lattice(), a.entropies().lattice());
         assertEquals(b.totalCorrelation(), a.totalCorrelation());
         assertEquals(b.informationCurve(), a.informationCurve());
+    }
+
+    @Test
+    void masksOutsideTheLatticeAreRefusedByName() {
+        Law law = Families.parse("parity:3");
+        Entropies e = Entropies.of(law);
+        assertSame(law, e.lattice().law());
+        for (int bad : new int[] {-1, 8, 1 << 20}) {
+            IllegalArgumentException x = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> e.entropy(bad));
+            assertTrue(x.getMessage().contains("subset mask " + bad), x.getMessage());
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> e.combination(new int[] {1, bad}, new long[] {1, 1}, Rational.ONE));
+        }
+    }
+
+    @Test
+    void divergenceTextIsTheExactValueOrInfinity() {
+        ExactReal v = ExactReal.ln(2).divide(3);
+        assertEquals(v.toString(), Divergence.finite(v).toString());
+        assertEquals("+inf", Divergence.infinite(4).toString());
     }
 }
