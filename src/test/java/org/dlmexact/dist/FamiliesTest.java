@@ -285,4 +285,51 @@ class FamiliesTest {
         java.nio.file.Files.writeString(file, LawJson.toCanonicalText(law));
         assertEquals(law, Laws.resolve(file.toString()));
     }
+
+    @Test
+    void sizeLimitsAreInclusive() {
+        assertEquals(65536, SequenceSpace.of(2, 16).size());
+        assertEquals(65536, SequenceSpace.of(4, 8).size());
+        // a code with exactly 2^16 messages (the identity generator) is the uniform law
+        int[][] identity = new int[16][16];
+        for (int i = 0; i < 16; i++) {
+            identity[i][i] = 1;
+        }
+        assertEquals(Families.uniform(2, 16), Families.linearCode(2, identity));
+        int[][] seventeen = new int[17][17];
+        for (int i = 0; i < 17; i++) {
+            seventeen[i][i] = 1;
+        }
+        assertThrows(InvalidInputException.class, () -> Families.linearCode(2, seventeen));
+    }
+
+    @Test
+    void tokensAndIndicesOutsideTheSpaceAreRefused() {
+        SequenceSpace sp = SequenceSpace.of(3, 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sp.index(new int[] {0, 3}));
+        assertTrue(e.getMessage().contains("token 3 at position 1"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> sp.index(new int[] {-1, 0}));
+        assertEquals(8, sp.index(new int[] {2, 2}));
+        assertThrows(IndexOutOfBoundsException.class, () -> sp.outcome(9));
+        assertThrows(IndexOutOfBoundsException.class, () -> sp.outcome(-1));
+        assertEquals(List.of(2, 2), java.util.Arrays.stream(sp.outcome(8)).boxed().toList());
+    }
+
+    @Test
+    void stationaryLawMayHaveATransientState() {
+        // state 1 leaves for 0 and never returns: the stationary law is (1, 0)
+        Rational h = Rational.of(1, 2);
+        Rational[] pi = Families.stationary(new Rational[][] {{Rational.ONE, Rational.ZERO}, {h, h}});
+        assertEquals(Rational.ONE, pi[0]);
+        assertEquals(Rational.ZERO, pi[1]);
+        assertEquals(Rational.ONE, Families.parse("markov:3:1,0;1/2,1/2").probability(0), "P(000) = 1");
+    }
+
+    @Test
+    void familyArgumentCountsAreNamedInTheMessage() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Families.parse("uniform:2"));
+        assertTrue(e.getMessage().contains("expected 2 comma-separated integers, got '2'"), e.getMessage());
+        e = assertThrows(InvalidInputException.class, () -> Families.parse("parity:1,2"));
+        assertTrue(e.getMessage().contains("expected 1 comma-separated integer, got '1,2'"), e.getMessage());
+    }
 }

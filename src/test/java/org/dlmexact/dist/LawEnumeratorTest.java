@@ -263,4 +263,93 @@ class LawEnumeratorTest {
             assertEquals(n.name(), n.toString());
         }
     }
+
+    /** All images of outcome {@code x} under position permutations and per-position symbol permutations. */
+    private static Set<Integer> orbitOfSupport(SequenceSpace sp, int mask) {
+        int v = sp.alphabetSize();
+        int l = sp.length();
+        List<int[]> pos = permutationsOf(l);
+        List<int[]> sym = permutationsOf(v);
+        Set<Integer> orbit = new HashSet<>();
+        int combos = (int) Math.pow(sym.size(), l);
+        for (int[] p : pos) {
+            for (int c = 0; c < combos; c++) {
+                int image = 0;
+                for (int idx = 0; idx < sp.size(); idx++) {
+                    if ((mask >> idx & 1) == 0) {
+                        continue;
+                    }
+                    int[] x = sp.outcome(idx);
+                    int[] y = new int[l];
+                    int code = c;
+                    for (int i = 0; i < l; i++) {
+                        y[p[i]] = sym.get(code % sym.size())[x[i]];
+                        code /= sym.size();
+                    }
+                    image |= 1 << sp.index(y);
+                }
+                orbit.add(image);
+            }
+        }
+        return orbit;
+    }
+
+    private static List<int[]> permutationsOf(int n) {
+        List<int[]> out = new java.util.ArrayList<>();
+        permute(new int[n], new boolean[n], 0, out);
+        return out;
+    }
+
+    private static void permute(int[] a, boolean[] used, int k, List<int[]> out) {
+        if (k == a.length) {
+            out.add(a.clone());
+            return;
+        }
+        for (int x = 0; x < a.length; x++) {
+            if (!used[x]) {
+                used[x] = true;
+                a[k] = x;
+                permute(a, used, k + 1, out);
+                used[x] = false;
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2,1", "2,2", "3,1", "2,3", "3,2"})
+    void supportsAreTheSmallestMemberOfEachOrbitInOrder(int v, int l) {
+        SequenceSpace sp = SequenceSpace.of(v, l);
+        List<Named> reps = LawEnumerator.supportsUpToSymmetry(v, l);
+        // every non-empty support belongs to exactly one orbit; each orbit's minimum is listed once
+        Set<Integer> expected = new HashSet<>();
+        for (int mask = 1; mask < (1 << sp.size()); mask++) {
+            expected.add(java.util.Collections.min(orbitOfSupport(sp, mask)));
+        }
+        List<Integer> got = new java.util.ArrayList<>();
+        for (Named n : reps) {
+            int mask = 0;
+            StringBuilder listed = new StringBuilder();
+            for (int idx = 0; idx < sp.size(); idx++) {
+                if (n.law().weight(idx).signum() > 0) {
+                    mask |= 1 << idx;
+                    listed.append(listed.length() == 0 ? "" : ",").append(idx);
+                }
+            }
+            assertEquals("support:" + v + "," + l + ":" + listed, n.name());
+            assertEquals(n.law().supportSize(), Integer.bitCount(mask));
+            for (int idx = 0; idx < sp.size(); idx++) {
+                Rational p = (mask >> idx & 1) == 0 ? Rational.ZERO : Rational.of(1, Integer.bitCount(mask));
+                assertEquals(p, n.law().probability(idx), "uniform on the support " + n.name());
+            }
+            got.add(mask);
+        }
+        assertEquals(expected, new HashSet<>(got), "orbit representatives of " + v + "^" + l);
+        assertEquals(expected.size(), got.size(), "one law per orbit");
+        for (int i = 1; i < got.size(); i++) {
+            int a = got.get(i - 1);
+            int b = got.get(i);
+            assertTrue(Integer.bitCount(a) < Integer.bitCount(b) || (Integer.bitCount(a) == Integer.bitCount(b) && a < b),
+                    "ordered by size, then bit set: " + a + " before " + b);
+        }
+    }
 }
