@@ -168,4 +168,101 @@ class CheckSidesProperties {
             }
         });
     }
+
+    /** lambda - 2 is the largest n with (zeta/(zeta-1))^n <= L - zeta + 1: exact rational powers. */
+    private static int lambdaByPowers(int l, int zeta) {
+        Rational ratio = Rational.of(zeta, zeta - 1);
+        Rational bound = Rational.of(l - zeta + 1);
+        int n = 0;
+        while (ratio.pow(n + 1).compareTo(bound) <= 0) {
+            n++;
+        }
+        return n + 2;
+    }
+
+    /** The Theorem 9 reveal sizes from the formulas in ChenCongLiTheorem9's documentation. */
+    private static List<Integer> theorem9Sizes(int l, boolean tc, int zeta) {
+        List<Integer> parts = new ArrayList<>();
+        if (zeta >= l + 1) {
+            for (int i = 0; i < l; i++) {
+                parts.add(1);
+            }
+            return parts;
+        }
+        if (zeta == 1) {
+            parts.add(l);
+            return parts;
+        }
+        int lambda = lambdaByPowers(l, zeta);
+        if (tc) {
+            // N_i = N_{i-1} + floor((L - N_{i-1})/zeta), i <= lambda, then single tokens
+            int n = 0;
+            for (int i = 1; i <= lambda; i++) {
+                int next = n + Math.floorDiv(l - n, zeta);
+                if (next > n) {
+                    parts.add(next - n);
+                }
+                n = next;
+            }
+            while (n++ < l) {
+                parts.add(1);
+            }
+        } else {
+            // N'_0 = L, N'_i = ceil(N'_{i-1} (1 - 1/zeta)); single tokens first, then the batches in reverse
+            List<Integer> batches = new ArrayList<>();
+            int n = l;
+            for (int i = 1; i <= lambda; i++) {
+                Rational exact = Rational.of(n).multiply(Rational.ONE.subtract(Rational.of(1, zeta)));
+                int next = exact.ceil().intValueExact();
+                if (next < n) {
+                    batches.add(0, n - next);
+                }
+                n = next;
+            }
+            for (int i = 0; i < n; i++) {
+                parts.add(1);
+            }
+            parts.addAll(batches);
+        }
+        return parts;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> chenCongLiTheorem9Sides() {
+        List<Rational> targets = List.of(Rational.of(2), Rational.ONE, Rational.of(1, 3), Rational.of(1, 8), Rational.of(1, 50));
+        return perLaw(law -> {
+            InformationProfile info = InformationProfile.of(law.law());
+            int l = law.law().length();
+            for (ChenCongLiTheorem9.Version v : ChenCongLiTheorem9.Version.values()) {
+                boolean tc = v == ChenCongLiTheorem9.Version.TC;
+                ExactReal est = tc ? info.totalCorrelation() : info.dualTotalCorrelation();
+                for (Rational eps : targets) {
+                    // zeta - 1 = ceil(est/eps): zeta - 2 < est/eps <= zeta - 1, decided exactly
+                    java.math.BigInteger zeta = ChenCongLiTheorem9.zeta(est, eps);
+                    ExactReal q = est.divide(eps);
+                    assertTrue(q.compareTo(ExactReal.of(Rational.of(zeta.subtract(java.math.BigInteger.ONE)))) <= 0
+                            && q.compareTo(ExactReal.of(Rational.of(zeta.subtract(java.math.BigInteger.TWO)))) > 0,
+                            "zeta = " + zeta + " for " + est + " / " + eps);
+                    Schedule k = ChenCongLiTheorem9.schedule(l, v, est, eps);
+                    int z = zeta.min(java.math.BigInteger.valueOf(l + 1L)).intValueExact();
+                    List<Integer> sizes = new ArrayList<>();
+                    for (int s : k.sizes()) {
+                        sizes.add(s);
+                    }
+                    assertEquals(theorem9Sizes(l, tc, z), sizes, v + " eps = " + eps + " zeta = " + zeta);
+                    List<Check> checks = ChenCongLiTheorem9.checks(info, v, eps);
+                    assertEquals(ChenCongLiTheorem9.ID_STEPS, checks.get(0).id());
+                    assertEquals(ExactReal.of(Rational.of(k.steps())), checks.get(0).lhs().value());
+                    assertEquals(ExactReal.ln(l).add(ExactReal.ONE).multiply(Rational.of(zeta)).add(ExactReal.of(Rational.of(2))),
+                            checks.get(0).rhs().value(), "2 + (1 + ln L) zeta");
+                    assertEquals(ChenCongLiTheorem9.ID_ERROR, checks.get(1).id());
+                    assertEquals(IdealError.closedForm(info, k), checks.get(1).lhs().value());
+                    assertEquals(ExactReal.of(eps), checks.get(1).rhs().value());
+                }
+            }
+            for (int zeta = 2; zeta <= l; zeta++) {
+                assertEquals(lambdaByPowers(l, zeta), ChenCongLiTheorem9.lambda(l, zeta), "lambda(" + l + ", " + zeta + ")");
+            }
+        });
+    }
 }
