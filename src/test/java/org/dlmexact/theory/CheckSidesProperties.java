@@ -265,4 +265,35 @@ class CheckSidesProperties {
             }
         });
     }
+
+    @TestFactory
+    Stream<DynamicTest> optimalScheduleIsTheLexicographicallySmallestMinimiser() {
+        return perLaw(law -> {
+            InformationProfile info = InformationProfile.of(law.law());
+            int l = law.law().length();
+            List<ChenCongLiOptimalSchedule.Optimum> dp = ChenCongLiOptimalSchedule.optimise(info);
+            assertEquals(l, dp.size());
+            for (int t = 1; t <= l; t++) {
+                ExactReal best = null;
+                int[] bestSizes = null;
+                for (Schedule k : Schedule.all(l)) {
+                    if (k.steps() != t) {
+                        continue;
+                    }
+                    ExactReal v = IdealError.closedForm(info, k);
+                    int cmp = best == null ? -1 : v.compareTo(best);
+                    if (cmp < 0 || (cmp == 0 && java.util.Arrays.compare(k.sizes(), bestSizes) < 0)) {
+                        best = v;
+                        bestSizes = k.sizes();
+                    }
+                }
+                ChenCongLiOptimalSchedule.Optimum o = dp.get(t - 1);
+                assertEquals(t, o.steps());
+                assertEquals(best, o.error(), "T = " + t);
+                assertEquals(java.util.Arrays.toString(bestSizes), java.util.Arrays.toString(o.schedule().sizes()),
+                        "T = " + t + ": ties go to the lexicographically smallest sizes");
+                assertEquals(best, ChenCongLiOptimalSchedule.enumerate(info).get(t - 1));
+            }
+        });
+    }
 }
