@@ -296,4 +296,77 @@ class CheckSidesProperties {
             }
         });
     }
+
+    /** Readings (a) and (b) from their definitions: the size of W_j, j = 0..199, then the rest of the series. */
+    private static Rational weightBySizes(LiCaiTheorem2.Reading r, int l, int sMax, int a) {
+        Rational w = Rational.ZERO;
+        java.math.BigInteger choose = org.dlmexact.info.InformationProfile.binomial(l - 1, a);
+        for (int j = 0; j < 200; j++) {
+            java.math.BigInteger twoJ = java.math.BigInteger.ONE.shiftLeft(j);
+            java.math.BigInteger size = r == LiCaiTheorem2.Reading.A
+                    ? twoJ.multiply(java.math.BigInteger.valueOf(sMax)).min(java.math.BigInteger.valueOf(l - 1))
+                    : java.math.BigInteger.valueOf(l).subtract(Rational.of(java.math.BigInteger.valueOf(sMax), twoJ).ceil());
+            if (size.intValueExact() == a) {
+                w = w.add(Rational.of(java.math.BigInteger.ONE, twoJ.multiply(choose)));
+            }
+        }
+        if (a == l - 1) {
+            w = w.add(Rational.of(java.math.BigInteger.ONE, java.math.BigInteger.ONE.shiftLeft(199))); // sum_{j >= 200} 2^-j
+        }
+        return w;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> liCaiTheorem2Sides() {
+        return perLaw(law -> {
+            InformationProfile info = InformationProfile.of(law.law());
+            int l = law.law().length();
+            org.dlmexact.info.Entropies h = info.entropies();
+            int full = law.law().space().fullMask();
+            for (LiCaiTheorem2.Reading r : LiCaiTheorem2.Reading.values()) {
+                for (int s = 2; s <= l; s++) {
+                    if (r == LiCaiTheorem2.Reading.A || r == LiCaiTheorem2.Reading.B) {
+                        for (int a = 0; a < l; a++) {
+                            assertEquals(weightBySizes(r, l, s, a), LiCaiTheorem2.weight(r, l, s, a),
+                                    r + " L = " + l + " s_max = " + s + " |W| = " + a);
+                        }
+                    }
+                    // F = sum_i sum_{W subset of the others} w(|W|) I(X_i ; X_W), I from subset entropies
+                    ExactReal f = ExactReal.ZERO;
+                    for (int i = 0; i < l; i++) {
+                        int others = full & ~(1 << i);
+                        for (int w = 0; w <= full; w++) {
+                            if ((w & ~others) != 0) {
+                                continue;
+                            }
+                            ExactReal mi = h.entropy(1 << i).add(h.entropy(w)).subtract(h.entropy(w | 1 << i));
+                            f = f.add(mi.multiply(LiCaiTheorem2.weight(r, l, s, Integer.bitCount(w))));
+                        }
+                    }
+                    assertEquals(f, LiCaiTheorem2.functional(info, r, s), r + " s_max = " + s);
+                }
+                List<Check> checks = LiCaiTheorem2.checks(info, r);
+                assertEquals(2 * (l - 1), checks.size());
+                for (int s = 2; s <= l; s++) {
+                    ExactReal worst = null;
+                    for (Schedule k : Schedule.all(l)) {
+                        if (maxSize(k) == s) {
+                            ExactReal v = IdealError.closedForm(info, k);
+                            worst = worst == null || v.compareTo(worst) > 0 ? v : worst;
+                        }
+                    }
+                    ExactReal f = LiCaiTheorem2.functional(info, r, s);
+                    Check lower = checks.get(2 * (s - 2));
+                    assertEquals(LiCaiTheorem2.ID, lower.id());
+                    assertEquals(Relation.GE, lower.relation());
+                    assertEquals(worst, lower.lhs().value(), "worst schedule with s_max = " + s);
+                    assertEquals(f.multiply(Rational.of(s, 16L * l)), lower.rhs().value(), "s_max/(16 L) F");
+                    Check cap = checks.get(2 * (s - 2) + 1);
+                    assertEquals(LiCaiTheorem2.ID_FUNCTIONAL, cap.id());
+                    assertEquals(f, cap.lhs().value());
+                    assertEquals(info.sumMutualInformation().multiply(2), cap.rhs().value());
+                }
+            }
+        });
+    }
 }
