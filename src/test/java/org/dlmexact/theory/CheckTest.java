@@ -51,4 +51,36 @@ class CheckTest {
         assertThrows(NullPointerException.class,
                 () -> Check.of(null, "s", Confidence.PAPER, Relation.LE, ln2, ln2, ""));
     }
+
+    /** Every relation against every order of the sides, finite and infinite: the verdict table of SPEC. */
+    @Test
+    void verdictTable() {
+        Divergence one = Divergence.finite(ExactReal.ONE);
+        Divergence two = Divergence.finite(ExactReal.of(Rational.of(2)));
+        Divergence inf = Divergence.infinite(3);
+        Divergence[][] lessThan = {{one, two}, {one, inf}};
+        for (Divergence[] p : lessThan) {
+            assertEquals(Verdict.HOLDS, Check.of("t", "s", Confidence.PAPER, Relation.LE, p[0], p[1], null).verdict());
+            assertEquals(Verdict.FAILS, Check.of("t", "s", Confidence.PAPER, Relation.GE, p[0], p[1], null).verdict());
+            assertEquals(Verdict.FAILS, Check.of("t", "s", Confidence.PAPER, Relation.EQ, p[0], p[1], null).verdict());
+            assertEquals(Verdict.FAILS, Check.of("t", "s", Confidence.PAPER, Relation.LE, p[1], p[0], null).verdict());
+            assertEquals(Verdict.HOLDS, Check.of("t", "s", Confidence.PAPER, Relation.GE, p[1], p[0], null).verdict());
+            assertEquals(Verdict.FAILS, Check.of("t", "s", Confidence.PAPER, Relation.EQ, p[1], p[0], null).verdict());
+        }
+        for (Relation r : Relation.values()) {
+            assertEquals(Verdict.EQUALITY, Check.of("t", "s", Confidence.PAPER, r, two, two, null).verdict());
+            assertEquals(Verdict.EQUALITY, Check.of("t", "s", Confidence.PAPER, r, inf, inf, null).verdict());
+        }
+        // slack: rhs - lhs for <= and =, lhs - rhs for >=
+        assertEquals(ExactReal.ONE, Check.of("t", "s", Confidence.PAPER, Relation.LE, one, two, null).slack());
+        assertEquals(ExactReal.ONE, Check.of("t", "s", Confidence.PAPER, Relation.EQ, one, two, null).slack());
+        assertEquals(ExactReal.ONE.negate(), Check.of("t", "s", Confidence.PAPER, Relation.GE, one, two, null).slack());
+        org.junit.jupiter.api.Assertions.assertNull(Check.of("t", "s", Confidence.PAPER, Relation.GE, inf, two, null).slack());
+        org.junit.jupiter.api.Assertions.assertNull(Check.of("t", "s", Confidence.PAPER, Relation.GE, two, inf, null).ratio(3));
+        Check c = Check.of("id-x", "a source", Confidence.DERIVED, Relation.GE, two, one, null);
+        assertEquals("", c.note());
+        assertEquals("a source", c.source());
+        assertEquals(Confidence.DERIVED, c.confidence());
+        assertEquals("id-x: 2 " + Relation.GE.symbol() + " 1 -> " + Verdict.HOLDS.label(), c.toString());
+    }
 }
