@@ -366,41 +366,46 @@ public final class Schedule {
     }
 
     /** {@code L}. */
-    //@ ensures \result == partial[k.length] && \result >= steps();
-    //@ pure
+    /*@ public normal_behavior
+      @   ensures \result == partial[k.length] && \result >= steps();
+      @ pure @*/
     public int length() {
         return partial[k.length];
     }
 
     /** {@code T}. */
-    //@ ensures \result == k.length && \result >= 1;
-    //@ pure
+    /*@ public normal_behavior
+      @   ensures \result == k.length && \result >= 1;
+      @ pure @*/
     public int steps() {
         return k.length;
     }
 
     /** {@code k_j}, {@code 1 <= j <= T}. */
-    //@ requires 1 <= j && j <= steps();
-    //@ ensures \result == k[j - 1] && \result >= 1;
-    //@ pure
+    /*@ public normal_behavior
+      @   requires 1 <= j && j <= steps();
+      @   ensures \result == k[j - 1] && \result >= 1;
+      @ pure @*/
     public int size(int j) {
         return k[j - 1];
     }
 
     /** {@code N_j = k_1 + ... + k_j}, {@code 0 <= j <= T}. */
-    //@ requires 0 <= j && j <= steps();
-    //@ ensures \result == partial[j] && 0 <= \result && \result <= length();
-    //@ ensures j == 0 ==> \result == 0;
-    //@ pure
+    /*@ public normal_behavior
+      @   requires 0 <= j && j <= steps();
+      @   ensures \result == partial[j] && 0 <= \result && \result <= length();
+      @   ensures j == 0 ==> \result == 0;
+      @ pure @*/
     public int revealed(int j) {
         return partial[j];
     }
 
     /** {@code m_j = L - N_{j-1}}, the number of masked positions before step {@code j}. */
-    //@ requires 1 <= j && j <= steps();
-    //@ ensures \result == length() - revealed(j - 1);
-    //@ ensures \result >= size(j);
-    //@ pure
+    /*@ public normal_behavior
+      @   requires 1 <= j && j <= steps();
+      @   ensures \result == length() - revealed(j - 1);
+      @   ensures \result >= size(j);
+      @ pure @*/
     public int masked(int j) {
         return length() - partial[j - 1];
     }
