@@ -446,6 +446,10 @@ public final class Schedule {
         return reversed(k);
     }
 
+    /*@ private normal_behavior
+      @   requires sizes != null;
+      @   ensures \result != null;
+      @ pure @*/
     private static String text(int[] sizes) {
         StringBuilder sb = new StringBuilder();
         for (int x : sizes) {
