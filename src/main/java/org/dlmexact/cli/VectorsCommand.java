@@ -23,7 +23,7 @@ final class VectorsCommand implements Runnable {
     static final String DEFAULT_DIR = "test-vectors";
 
     @Spec
-    CommandSpec spec;
+    /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
 
     @Override
     public void run() {
@@ -40,7 +40,7 @@ final class VectorsCommand implements Runnable {
         Path out;
 
         @Spec
-        CommandSpec spec;
+        /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
 
         @Override
         public Integer call() {
@@ -72,7 +72,7 @@ final class VectorsCommand implements Runnable {
         Path dir;
 
         @Spec
-        CommandSpec spec;
+        /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
 
         @Override
         public Integer call() {
