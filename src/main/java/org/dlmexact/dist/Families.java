@@ -47,9 +47,10 @@ public final class Families {
     }
 
     /** The law named by {@code spec}. */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   requires spec != null;
       @   ensures \result != null;
+      @   signals_only InvalidInputException;
       @ pure @*/
     public static Law parse(String spec) {
         Objects.requireNonNull(spec, "spec");
