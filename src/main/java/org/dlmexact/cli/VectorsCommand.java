@@ -37,7 +37,7 @@ final class VectorsCommand implements Runnable {
 
         @Option(names = "--out", paramLabel = "DIR", defaultValue = DEFAULT_DIR,
                 description = "Output folder (default ${DEFAULT-VALUE}; created if missing).")
-        Path out;
+        /*@ nullable @*/ Path out; // set by picocli
 
         @Spec
         /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
@@ -69,7 +69,7 @@ final class VectorsCommand implements Runnable {
 
         @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR,
                 description = "Folder with the vector files (default ${DEFAULT-VALUE}).")
-        Path dir;
+        /*@ nullable @*/ Path dir; // set by picocli
 
         @Spec
         /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
