@@ -135,7 +135,7 @@ public final class SequenceSpace {
                     + " and length " + l + " give V^L = " + v + "^" + l + " > 2^64 outcomes; the limit is "
                     + MAX_OUTCOMES);
         }
-        int[] powers = powerTable(v, l);
+        /*@ nullable @*/ int[] powers = powerTable(v, l);
         if (powers == null) {
             throw new InvalidInputException("law.too-large", "too large to compute: alphabetSize " + v
                     + " and length " + l + " give V^L = " + estimateOutcomes(v, l) + " outcomes; the limit is "
