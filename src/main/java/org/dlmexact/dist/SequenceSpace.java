@@ -135,13 +135,13 @@ public final class SequenceSpace {
                     + " and length " + l + " give V^L = " + v + "^" + l + " > 2^64 outcomes; the limit is "
                     + MAX_OUTCOMES);
         }
-        /*@ nullable @*/ int[] powers = powerTable(v, l);
-        if (powers == null) {
+        /*@ nullable @*/ int[] table = powerTable(v, l);
+        if (table == null) {
             throw new InvalidInputException("law.too-large", "too large to compute: alphabetSize " + v
                     + " and length " + l + " give V^L = " + estimateOutcomes(v, l) + " outcomes; the limit is "
                     + MAX_OUTCOMES);
         }
-        return new SequenceSpace(v, l, powers);
+        return new SequenceSpace(v, l, table);
     }
 
     /** {@code V^L} as an exact integer. */
