@@ -123,7 +123,7 @@ public final class Check {
      * {@code |lhs - rhs|}-free difference {@code lhs - rhs} for {@code =}; null when a side is infinite.
      */
     //@ pure
-    public ExactReal slack() {
+    public /*@ nullable @*/ ExactReal slack() {
         if (lhs.isInfinite() || rhs.isInfinite()) {
             return null;
         }
@@ -133,7 +133,7 @@ public final class Check {
     /** {@code lhs / rhs} as a certified decimal, or null when undefined (a side infinite or rhs zero). */
     //@ requires digits >= 0;
     //@ pure
-    public String ratio(int digits) {
+    public /*@ nullable @*/ String ratio(int digits) {
         if (lhs.isInfinite() || rhs.isInfinite() || rhs.value().isZero()) {
             return null;
         }
