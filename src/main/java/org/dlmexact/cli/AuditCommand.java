@@ -76,7 +76,7 @@ final class AuditCommand implements Callable<Integer> {
     Path csv;
 
     @Spec
-    CommandSpec spec;
+    /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
 
     @Override
     public Integer call() throws IOException {

@@ -40,7 +40,7 @@ final class BenchCommand implements Callable<Integer> {
     int repeat;
 
     @Spec
-    CommandSpec spec;
+    /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
 
     private interface Case {
         void run();

@@ -53,7 +53,7 @@ final class ErrorCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
 
     @Spec
-    CommandSpec spec;
+    /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
 
     @Override
     public Integer call() throws JsonProcessingException {

@@ -28,7 +28,7 @@ final class InfoCommand implements Callable<Integer> {
     OutputOptions output = new OutputOptions();
 
     @Spec
-    CommandSpec spec;
+    /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
 
     @Override
     public Integer call() throws JsonProcessingException {

@@ -17,7 +17,7 @@ final class LawCommand implements Callable<Integer> {
     LawOptions lawOptions = new LawOptions();
 
     @Spec
-    CommandSpec spec;
+    /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
 
     @Override
     public Integer call() {

@@ -60,7 +60,7 @@ final class SampleCommand implements Callable<Integer> {
     Path outFile;
 
     @Spec
-    CommandSpec spec;
+    /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
 
     @Override
     public Integer call() throws IOException {

@@ -27,7 +27,7 @@ final class SamplerOptions {
                 description = "Random-order sampler with sizes such as 2,1,1, or balanced:T (first L mod T reveal "
                         + "steps get ceil(L/T)), ones, one-shot; error also takes all (every composition, L <= "
                         + Schedule.MAX_ALL_LENGTH + "; --json then prints an array with one result per schedule).")
-        String schedule;
+        /*@ nullable @*/ String schedule; // set by picocli; null when --rule is given
 
         @Option(names = "--rule", required = true, paramLabel = "R",
                 description = "An adaptive rule instead of a schedule: entropy-sum:THRESHOLD (masked positions by "
@@ -37,7 +37,7 @@ final class SamplerOptions {
                         + "low-confidence:k1,k2,.. (LLaDA remasking: draw every masked position, keep the k_j draws "
                         + "with the largest predicted probability, ties by lower position, re-mask the rest). "
                         + "The k_j sum to L (any schedule form but all).")
-        String rule;
+        /*@ nullable @*/ String rule; // set by picocli; null when --schedule is given
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -46,12 +46,12 @@ final class SamplerOptions {
     @Option(names = "--convention", paramLabel = "reveal|forward", defaultValue = "reveal",
             description = "How explicit sizes (of --schedule or of a rule) are read: reveal order (default; first "
                     + "size = first reverse step) or Li-Cai forward time (k_j = s_{T+1-j}).")
-    String convention;
+    /*@ nullable @*/ String convention; // set by picocli
 
     @Option(names = "--predictor", paramLabel = "P", defaultValue = "optimal",
             description = "optimal (default), smoothed:LAMBDA with rational LAMBDA in [0,1], or a "
                     + "dlm-exact/predictor@1 file.")
-    String predictor;
+    /*@ nullable @*/ String predictor; // set by picocli
 
     boolean hasRule() {
         return choice != null && choice.rule != null;

@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class ValidateCommand implements Runnable {
 
     @Spec
-    CommandSpec spec;
+    /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
 
     @Override
     public void run() {
@@ -55,7 +55,7 @@ final class ValidateCommand implements Runnable {
         boolean failuresOnly;
 
         @Spec
-        CommandSpec spec;
+        /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
 
         @Override
         public Integer call() {
@@ -104,7 +104,7 @@ final class ValidateCommand implements Runnable {
         boolean json;
 
         @Spec
-        CommandSpec spec;
+        /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
 
         @Override
         public Integer call() throws JsonProcessingException {

@@ -23,7 +23,7 @@ final class VectorsCommand implements Runnable {
     static final String DEFAULT_DIR = "test-vectors";
 
     @Spec
-    CommandSpec spec;
+    /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
 
     @Override
     public void run() {
@@ -37,10 +37,10 @@ final class VectorsCommand implements Runnable {
 
         @Option(names = "--out", paramLabel = "DIR", defaultValue = DEFAULT_DIR,
                 description = "Output folder (default ${DEFAULT-VALUE}; created if missing).")
-        Path out;
+        /*@ nullable @*/ Path out; // set by picocli
 
         @Spec
-        CommandSpec spec;
+        /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
 
         @Override
         public Integer call() {
@@ -69,10 +69,10 @@ final class VectorsCommand implements Runnable {
 
         @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR,
                 description = "Folder with the vector files (default ${DEFAULT-VALUE}).")
-        Path dir;
+        /*@ nullable @*/ Path dir; // set by picocli
 
         @Spec
-        CommandSpec spec;
+        /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
 
         @Override
         public Integer call() {

@@ -47,9 +47,10 @@ public final class Families {
     }
 
     /** The law named by {@code spec}. */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   requires spec != null;
       @   ensures \result != null;
+      @   signals_only InvalidInputException;
       @ pure @*/
     public static Law parse(String spec) {
         Objects.requireNonNull(spec, "spec");
@@ -172,8 +173,9 @@ public final class Families {
     }
 
     /** Independent tokens, position {@code i} with marginal {@code marginals[i]}. */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   requires marginals != null && marginals.length >= 1;
+      @   signals_only InvalidInputException;
       @ pure @*/
     public static Law product(Rational[][] marginals) {
         int l = marginals.length;
@@ -201,8 +203,9 @@ public final class Families {
     }
 
     /** A Markov chain of length {@code L} with the given start law and transition rows. */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   requires l >= 1 && start != null && rows != null && rows.length == start.length;
+      @   signals_only InvalidInputException;
       @ pure @*/
     public static Law markov(int l, Rational[] start, Rational[][] rows) {
         int v = start.length;
@@ -231,8 +234,9 @@ public final class Families {
     }
 
     /** The unique stationary law of a transition matrix, by exact Gaussian elimination. */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   requires rows != null && rows.length >= 2;
+      @   signals_only InvalidInputException;
       @ pure @*/
     public static Rational[] stationary(Rational[][] rows) {
         int v = rows.length;
@@ -284,8 +288,9 @@ public final class Families {
     }
 
     /** The uniform law on the codewords {@code mG}, {@code m} in {@code F_q^k}, {@code q} prime. */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   requires q >= 2 && generator != null && generator.length >= 1;
+      @   signals_only InvalidInputException;
       @ pure @*/
     public static Law linearCode(int q, int[][] generator) {
         if (q < 2 || !BigInteger.valueOf(q).isProbablePrime(50) || q > SequenceSpace.MAX_ALPHABET) {

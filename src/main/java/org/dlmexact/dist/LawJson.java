@@ -46,9 +46,10 @@ public final class LawJson {
     }
 
     /** Reads a law file. */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   requires path != null;
       @   ensures \result != null;
+      @   signals_only InvalidInputException;
       @*/
     public static Law read(Path path) {
         Objects.requireNonNull(path, "path");
@@ -66,9 +67,10 @@ public final class LawJson {
     }
 
     /** Parses the text of a law file. */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   requires text != null;
       @   ensures \result != null;
+      @   signals_only InvalidInputException;
       @ pure @*/
     public static Law parse(String text) {
         JsonNode root;

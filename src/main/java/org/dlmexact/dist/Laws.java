@@ -11,9 +11,10 @@ public final class Laws {
     private Laws() {
     }
 
-    /*@ public normal_behavior
+    /*@ public behavior
       @   requires spec != null;
       @   ensures \result != null;
+      @   signals_only InvalidInputException;
       @*/
     public static Law resolve(String spec) {
         Objects.requireNonNull(spec, "spec");

@@ -26,17 +26,89 @@ public final class SequenceSpace {
     private final /*@ spec_public @*/ int size;
     private final /*@ spec_public @*/ int[] powers;
 
-    //@ requires 2 <= v && v <= MAX_ALPHABET && 1 <= l && l <= 16 && 1 <= size && size <= MAX_OUTCOMES;
-    private SequenceSpace(int v, int l, int size) {
+    /*@ private normal_behavior
+      @   requires 2 <= v && v <= MAX_ALPHABET && 1 <= l && l <= 16;
+      @   requires powers != null && powers.length == l + 1 && powers[0] == 1 && powers[l] <= MAX_OUTCOMES;
+      @   requires (\forall int k; 0 < k && k <= l; powers[k] == powers[k - 1] * v);
+      @   requires (\forall int k; 0 <= k && k <= l; 1 <= powers[k] && powers[k] <= powers[l]);
+      @ pure @*/
+    private SequenceSpace(int v, int l, int[] powers) {
         this.v = v;
         this.l = l;
-        this.size = size;
-        this.powers = new int[l + 1];
-        powers[0] = 1;
-        for (int i = 1; i <= l; i++) {
-            powers[i] = powers[i - 1] * v;
-        }
+        this.size = powers[l];
+        this.powers = powers;
     }
+
+    /**
+     * The table {@code V^0, ..., V^L}, or {@code null} as soon as some {@code V^i} exceeds
+     * {@link #MAX_OUTCOMES} (then {@code V^L} does too, as {@code V >= 2}). Integer-only, so that
+     * OpenJML's ESC proves the table properties the class invariant needs.
+     */
+    /*@ public normal_behavior
+      @   requires 2 <= v && v <= MAX_ALPHABET && l >= 0;
+      @   ensures \result != null ==> l <= 16 && \result.length == l + 1 && \result[0] == 1 && \result[l] <= MAX_OUTCOMES;
+      @   ensures \result != null ==> (\forall int k; 0 < k && k <= l; \result[k] == \result[k - 1] * v);
+      @   ensures \result != null ==> (\forall int k; 0 <= k && k <= l; 1 <= \result[k] && \result[k] <= \result[l]);
+      @   ensures \result == null ==> l >= 1;
+      @ pure @*/
+    static /*@ nullable @*/ int[] powerTable(int v, int l) {
+        if (v < 2 || v > MAX_ALPHABET || l < 0) {
+            throw badPowerTableArguments(v, l);
+        }
+        if (l > 16) {
+            return null; // V^L >= 2^L > 2^16 = MAX_OUTCOMES
+        }
+        int[] p = new int[l + 1];
+        p[0] = 1;
+        //@ maintaining 1 <= i && i <= l + 1 && p.length == l + 1 && p[0] == 1;
+        //@ maintaining 1 <= p[i - 1] && p[i - 1] <= MAX_OUTCOMES;
+        //@ maintaining (\forall int k; 0 < k && k < i; p[k] == p[k - 1] * v);
+        //@ maintaining (\forall int k; 0 <= k && k < i; 1 <= p[k] && p[k] <= p[i - 1]);
+        //@ decreasing l + 1 - i;
+        for (int i = 1; i <= l; i++) {
+            if (p[i - 1] > MAX_OUTCOMES / v) {
+                return null;
+            }
+            //@ assert boundedProduct(p[i - 1], v, MAX_OUTCOMES);
+            p[i] = p[i - 1] * v;
+        }
+        return p;
+    }
+
+    // The exceptions are built in helpers so that the string concatenation stays out of the
+    // verification conditions of the integer kernels (it makes z3 time out).
+    //@ private normal_behavior
+    //@   ensures \result != null;
+    //@ pure helper
+    private static IllegalArgumentException badPowerTableArguments(int v, int l) {
+        return new IllegalArgumentException("powerTable needs 2 <= v <= 16 and l >= 0, got v = " + v + ", l = " + l);
+    }
+
+    //@ private normal_behavior
+    //@   ensures \result != null;
+    //@ pure helper
+    private static IllegalArgumentException tokenOutside(int token, int pos, int v) {
+        return new IllegalArgumentException("token " + token + " at position " + pos + " is outside [0, " + v + ")");
+    }
+
+    //@ private normal_behavior
+    //@   ensures \result != null;
+    //@ pure helper
+    private static IndexOutOfBoundsException indexOutside(int idx, int size) {
+        return new IndexOutOfBoundsException("outcome index " + idx + " outside [0, " + size + ")");
+    }
+
+    /*@ private normal_behavior
+      @   requires 1 <= w && 0 <= m && 1 <= a && a <= m / w;
+      @   ensures \result && a * w <= m && a <= a * w;
+      @ private static model pure helper boolean boundedProduct(int a, int w, int m) { return true; }
+      @*/
+
+    /*@ private normal_behavior
+      @   requires 0 <= a && a < p && 0 <= x && x < w;
+      @   ensures \result && a * w + x < p * w;
+      @ private static model pure helper boolean hornerStep(int a, int p, int x, int w) { return true; }
+      @*/
 
     /**
      * The space {@code [V]^L}, refused with the estimated size when {@code V^L} exceeds
@@ -63,12 +135,13 @@ public final class SequenceSpace {
                     + " and length " + l + " give V^L = " + v + "^" + l + " > 2^64 outcomes; the limit is "
                     + MAX_OUTCOMES);
         }
-        BigInteger n = estimateOutcomes(v, l);
-        if (n.compareTo(BigInteger.valueOf(MAX_OUTCOMES)) > 0) {
+        /*@ nullable @*/ int[] table = powerTable(v, l);
+        if (table == null) {
             throw new InvalidInputException("law.too-large", "too large to compute: alphabetSize " + v
-                    + " and length " + l + " give V^L = " + n + " outcomes; the limit is " + MAX_OUTCOMES);
+                    + " and length " + l + " give V^L = " + estimateOutcomes(v, l) + " outcomes; the limit is "
+                    + MAX_OUTCOMES);
         }
-        return new SequenceSpace(v, l, n.intValueExact());
+        return new SequenceSpace(v, l, table);
     }
 
     /** {@code V^L} as an exact integer. */
@@ -127,8 +200,9 @@ public final class SequenceSpace {
         //@ decreasing l - i;
         for (int i = 0; i < l; i++) {
             if (x[i] < 0 || x[i] >= v) {
-                throw new IllegalArgumentException("token " + x[i] + " at position " + i + " is outside [0, " + v + ")");
+                throw tokenOutside(x[i], i, v);
             }
+            //@ assert hornerStep(idx, powers[i], x[i], v) && powers[i + 1] == powers[i] * v;
             idx = idx * v + x[i];
         }
         return idx;
@@ -143,10 +217,13 @@ public final class SequenceSpace {
       @ pure @*/
     public int[] outcome(int idx) {
         if (idx < 0 || idx >= size) {
-            throw new IndexOutOfBoundsException("outcome index " + idx + " outside [0, " + size + ")");
+            throw indexOutside(idx, size);
         }
         int[] x = new int[l];
         int r = idx;
+        //@ maintaining -1 <= i && i < l && 0 <= r && x.length == l;
+        //@ maintaining (\forall int j; i < j && j < l; 0 <= x[j] && x[j] < v);
+        //@ decreasing i + 1;
         for (int i = l - 1; i >= 0; i--) {
             x[i] = r % v;
             r /= v;

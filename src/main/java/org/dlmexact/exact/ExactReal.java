@@ -427,7 +427,7 @@ public final class ExactReal implements Comparable<ExactReal> {
       @   requires o != null && o.isZero();
       @   signals_only ArithmeticException;
       @ pure @*/
-    public Rational rationalRatio(ExactReal o) {
+    public /*@ nullable @*/ Rational rationalRatio(ExactReal o) {
         if (o.isZero()) {
             throw new ArithmeticException("ratio with a zero denominator");
         }

@@ -28,7 +28,7 @@ public final class Ratios {
         if (digits < 0) {
             throw new IllegalArgumentException("negative digit count " + digits);
         }
-        Rational r = x.rationalRatio(y);
+        /*@ nullable @*/ Rational r = x.rationalRatio(y);
         if (r != null) {
             return r.round(digits).toPlainString();
         }

@@ -19,7 +19,7 @@ public interface Predictor {
     /*@ public normal_behavior
       @   requires visibleMask >= 0 && valuesIndex >= 0 && position >= 0 && (visibleMask & (1 << position)) == 0;
       @ pure @*/
-    Rational[] row(int visibleMask, int valuesIndex, int position);
+    /*@ nullable @*/ Rational[] row(int visibleMask, int valuesIndex, int position);
 
     /** Whether this is the optimal predictor {@code p* } of the law it was built for. */
     //@ pure

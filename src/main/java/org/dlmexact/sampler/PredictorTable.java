@@ -257,7 +257,7 @@ public final class PredictorTable implements Predictor {
       @   ensures \result == null || \result.length >= 2;
       @ pure @*/
     @Override
-    public Rational[] row(int visibleMask, int valuesIndex, int position) {
+    public /*@ nullable @*/ Rational[] row(int visibleMask, int valuesIndex, int position) {
         return rows.get(key(visibleMask, valuesIndex, position));
     }
 

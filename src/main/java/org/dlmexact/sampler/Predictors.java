@@ -72,7 +72,7 @@ public final class Predictors {
               @   ensures \result == null || \result.length >= 2;
               @ pure @*/
             @Override
-            public Rational[] row(int mask, int values, int position) {
+            public /*@ nullable @*/ Rational[] row(int mask, int values, int position) {
                 BigInteger total = lattice.marginal(mask)[values];
                 if (total.signum() == 0) {
                     return null;
@@ -130,7 +130,7 @@ public final class Predictors {
               @   ensures \result == null || \result.length >= 2;
               @ pure @*/
             @Override
-            public Rational[] row(int mask, int values, int position) {
+            public /*@ nullable @*/ Rational[] row(int mask, int values, int position) {
                 Rational[] p = opt.row(mask, values, position);
                 if (p == null) {
                     return null;

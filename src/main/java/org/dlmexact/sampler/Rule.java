@@ -251,13 +251,29 @@ public abstract class Rule {
     }
 
     /** The round {@code j} whose visible set has {@code N_{j-1} = visibleCount} positions. */
+    /*@ public behavior
+      @   requires s != null;
+      @   ensures 1 <= \result && \result <= s.steps() && s.revealed(\result - 1) == visibleCount;
+      @   signals_only IllegalArgumentException;
+      @   signals (IllegalArgumentException) (\forall int j; 1 <= j && j <= s.steps(); s.revealed(j - 1) != visibleCount);
+      @ pure @*/
     static int round(Schedule s, int visibleCount) {
+        //@ maintaining 1 <= j && j <= s.steps() + 1;
+        //@ maintaining (\forall int i; 1 <= i && i < j; s.revealed(i - 1) != visibleCount);
+        //@ decreasing s.steps() + 1 - j;
         for (int j = 1; j <= s.steps(); j++) {
             if (s.revealed(j - 1) == visibleCount) {
                 return j;
             }
         }
-        throw new IllegalArgumentException("no round of the sizes " + s + " starts with " + visibleCount
+        throw noRound(s, visibleCount);
+    }
+
+    //@ private normal_behavior
+    //@   ensures \result != null;
+    //@ pure helper
+    private static IllegalArgumentException noRound(Schedule s, int visibleCount) {
+        return new IllegalArgumentException("no round of the sizes " + s + " starts with " + visibleCount
                 + " visible positions");
     }
 

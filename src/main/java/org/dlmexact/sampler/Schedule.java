@@ -57,18 +57,122 @@ public final class Schedule {
         }
     }
 
-    //@ public invariant steps() >= 1 && length() >= steps();
-    //@ public invariant (\forall int j; 1 <= j && j <= steps(); size(j) >= 1);
-    //@ public invariant revealed(steps()) == length();
-    private final int[] k;
-    private final int[] partial;
+    // steps() = T >= 1, every k_j >= 1, N_0 = 0, N_{j+1} = N_j + k_{j+1}, N_T = L >= T.
+    //@ public invariant k.length >= 1 && partial.length == k.length + 1 && partial[0] == 0;
+    //@ public invariant (\forall int j; 0 <= j && j < k.length; k[j] >= 1 && partial[j + 1] == partial[j] + k[j]);
+    //@ public invariant (\forall int j; 0 <= j && j <= k.length; j <= partial[j] && partial[j] <= partial[k.length]);
+    private final /*@ spec_public @*/ int[] k;
+    private final /*@ spec_public @*/ int[] partial;
 
-    private Schedule(int[] k) {
+    /*@ private normal_behavior
+      @   requires k != null && k.length >= 1 && (\forall int j; 0 <= j && j < k.length; k[j] >= 1);
+      @   requires sums != null && sums.length == k.length + 1 && sums[0] == 0 && sums[k.length] <= Integer.MAX_VALUE;
+      @   requires (\forall int j; 0 <= j && j < k.length; sums[j + 1] == sums[j] + k[j]);
+      @   requires (\forall int j; 0 <= j && j <= k.length; j <= sums[j] && sums[j] <= sums[k.length]);
+      @ pure @*/
+    private Schedule(int[] k, long[] sums) {
         this.k = k;
         this.partial = new int[k.length + 1];
-        for (int j = 0; j < k.length; j++) {
-            partial[j + 1] = partial[j] + k[j];
+        //@ maintaining 0 <= j && j <= k.length + 1 && partial.length == k.length + 1;
+        //@ maintaining (\forall int m; 0 <= m && m < j; partial[m] == sums[m]);
+        //@ decreasing k.length + 1 - j;
+        for (int j = 0; j <= k.length; j++) {
+            partial[j] = (int) sums[j];
         }
+    }
+
+    /**
+     * The partial sums {@code N_0 = 0, N_{j+1} = N_j + parts[j]} of positive parts, in {@code long}
+     * (they cannot overflow).
+     *
+     * @throws IllegalArgumentException if a part is not positive
+     */
+    /*@ public normal_behavior
+      @   requires parts != null && parts.length < Integer.MAX_VALUE;
+      @   // parts[j] <= Integer.MAX_VALUE always holds in Java; it is stated because OpenJML does not
+      @   // assume the int range of array elements (see proofs-notes/openjml.md)
+      @   requires (\forall int j; 0 <= j && j < parts.length; 1 <= parts[j] && parts[j] <= Integer.MAX_VALUE);
+      @   ensures \result.length == parts.length + 1 && \result[0] == 0;
+      @   ensures (\forall int j; 0 <= j && j < parts.length; \result[j + 1] == \result[j] + parts[j]);
+      @   ensures (\forall int j; 0 <= j && j <= parts.length; j <= \result[j] && \result[j] <= \result[parts.length]);
+      @ pure @*/
+    static long[] partialSums(int[] parts) {
+        if (parts.length == Integer.MAX_VALUE || firstNonPositive(parts) >= 0) {
+            throw new IllegalArgumentException("partialSums needs positive parts");
+        }
+        long[] s = new long[parts.length + 1];
+        //@ maintaining 0 <= j && j <= parts.length && s.length == parts.length + 1 && s[0] == 0;
+        //@ maintaining (\forall int m; 0 <= m && m < j; s[m + 1] == s[m] + parts[m]);
+        //@ maintaining (\forall int m; 0 <= m && m <= j; m <= s[m] && s[m] <= s[j]);
+        //@ maintaining s[j] <= j * 2147483647L;
+        //@ decreasing parts.length - j;
+        for (int j = 0; j < parts.length; j++) {
+            s[j + 1] = s[j] + parts[j];
+        }
+        return s;
+    }
+
+    /** The first index {@code j} with {@code sizes[j] <= 0}, or {@code -1} if every size is positive. */
+    /*@ public normal_behavior
+      @   requires sizes != null;
+      @   ensures -1 <= \result && \result < sizes.length;
+      @   ensures \result == -1 <==> (\forall int j; 0 <= j && j < sizes.length; sizes[j] >= 1);
+      @   ensures \result >= 0 ==> sizes[\result] <= 0 && (\forall int j; 0 <= j && j < \result; sizes[j] >= 1);
+      @ pure @*/
+    static int firstNonPositive(int[] sizes) {
+        //@ maintaining 0 <= j && j <= sizes.length;
+        //@ maintaining (\forall int m; 0 <= m && m < j; sizes[m] >= 1);
+        //@ decreasing sizes.length - j;
+        for (int j = 0; j < sizes.length; j++) {
+            if (sizes[j] <= 0) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /** The sizes in the other time direction: {@code r[j] = sizes[T-1-j]} (a new array). */
+    /*@ public normal_behavior
+      @   requires sizes != null;
+      @   ensures \result.length == sizes.length;
+      @   ensures (\forall int j; 0 <= j && j < sizes.length; \result[j] == sizes[sizes.length - 1 - j]);
+      @ pure @*/
+    static int[] reversed(int[] sizes) {
+        int[] r = new int[sizes.length];
+        //@ maintaining 0 <= j && j <= r.length && r.length == sizes.length;
+        //@ maintaining (\forall int m; 0 <= m && m < j; r[m] == sizes[sizes.length - 1 - m]);
+        //@ decreasing r.length - j;
+        for (int j = 0; j < r.length; j++) {
+            r[j] = sizes[r.length - 1 - j];
+        }
+        return r;
+    }
+
+    /**
+     * The sizes of {@code balanced:T} in reveal order: {@code floor(L/T)}, plus one on the first
+     * {@code L mod T} steps.
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= steps <= length}
+     */
+    /*@ public normal_behavior
+      @   requires 1 <= steps && steps <= length;
+      @   ensures \result.length == steps;
+      @   ensures (\forall int j; 0 <= j && j < steps; \result[j] == length / steps + (j < length % steps ? 1 : 0));
+      @   ensures (\forall int j; 0 <= j && j < steps; 1 <= \result[j] && \result[j] <= length);
+      @ pure @*/
+    static int[] balancedSizes(int length, int steps) {
+        if (steps < 1 || steps > length) {
+            throw new IllegalArgumentException("balancedSizes needs 1 <= steps <= length");
+        }
+        int[] r = new int[steps];
+        //@ maintaining 0 <= j && j <= steps && r.length == steps;
+        //@ maintaining (\forall int m; 0 <= m && m < j; r[m] == length / steps + (m < length % steps ? 1 : 0));
+        //@ maintaining (\forall int m; 0 <= m && m < j; 1 <= r[m] && r[m] <= length);
+        //@ decreasing steps - j;
+        for (int j = 0; j < steps; j++) {
+            r[j] = length / steps + (j < length % steps ? 1 : 0);
+        }
+        return r;
     }
 
     /**
@@ -93,14 +197,13 @@ public final class Schedule {
         if (sizes.length == 0) {
             throw new InvalidInputException("schedule.empty", "the schedule has no steps; give sizes such as 2,1,1");
         }
-        long sum = 0;
-        for (int j = 0; j < sizes.length; j++) {
-            if (sizes[j] <= 0) {
-                throw new InvalidInputException("schedule.non-positive-part", "schedule size at step " + (j + 1)
-                        + " (reveal order) is " + sizes[j] + "; every size must be a positive integer");
-            }
-            sum += sizes[j];
+        int bad = firstNonPositive(sizes);
+        if (bad >= 0) {
+            throw new InvalidInputException("schedule.non-positive-part", "schedule size at step " + (bad + 1)
+                    + " (reveal order) is " + sizes[bad] + "; every size must be a positive integer");
         }
+        long[] sums = partialSums(sizes);
+        long sum = sums[sizes.length];
         if (sizes.length > length) {
             throw new InvalidInputException("schedule.too-many-steps", "the schedule has T = " + sizes.length
                     + " steps but the length is L = " + length + "; T must be at most L");
@@ -109,7 +212,7 @@ public final class Schedule {
             throw new InvalidInputException("schedule.bad-sum", "schedule sizes " + text(sizes) + " sum to " + sum
                     + " but the length is L = " + length + "; they must sum to L");
         }
-        return new Schedule(sizes.clone());
+        return new Schedule(sizes.clone(), sums);
     }
 
     /** A schedule from Li-Cai forward-time sizes {@code s_1..s_T}: {@code k_j = s_{T+1-j}}. */
@@ -122,11 +225,7 @@ public final class Schedule {
       @   signals_only InvalidInputException;
       @ pure @*/
     public static Schedule ofForward(int length, int... forwardSizes) {
-        int[] r = new int[forwardSizes.length];
-        for (int j = 0; j < r.length; j++) {
-            r[j] = forwardSizes[r.length - 1 - j];
-        }
-        return of(length, r);
+        return of(length, reversed(forwardSizes));
     }
 
     /** {@code balanced:T}: the first {@code L mod T} reveal steps get {@code ceil(L/T)}. */
@@ -145,11 +244,7 @@ public final class Schedule {
             throw new InvalidInputException("schedule.too-many-steps", "balanced:T has T = " + steps
                     + " steps but the length is L = " + length + "; T must be at most L");
         }
-        int[] r = new int[steps];
-        for (int j = 0; j < steps; j++) {
-            r[j] = length / steps + (j < length % steps ? 1 : 0);
-        }
-        return of(length, r);
+        return of(length, balancedSizes(length, steps));
     }
 
     /** Every composition of {@code length}, in lexicographic order of the reveal-order sizes. */
@@ -172,7 +267,8 @@ public final class Schedule {
 
     private static void compositions(int rest, int[] buf, int n, List<Schedule> out) {
         if (rest == 0) {
-            out.add(new Schedule(Arrays.copyOf(buf, n)));
+            int[] k = Arrays.copyOf(buf, n);
+            out.add(new Schedule(k, partialSums(k)));
             return;
         }
         for (int first = 1; first <= rest; first++) {
@@ -259,11 +355,10 @@ public final class Schedule {
             }
         }
         if (convention == Convention.FORWARD) {
-            for (int j = 0; j < sizes.length; j++) {
-                if (sizes[j] <= 0) {
-                    throw new InvalidInputException("schedule.non-positive-part", "forward-time size s_" + (j + 1)
-                            + " is " + sizes[j] + "; every size must be a positive integer");
-                }
+            int bad = firstNonPositive(sizes);
+            if (bad >= 0) {
+                throw new InvalidInputException("schedule.non-positive-part", "forward-time size s_" + (bad + 1)
+                        + " is " + sizes[bad] + "; every size must be a positive integer");
             }
             return List.of(ofForward(length, sizes));
         }
@@ -271,49 +366,68 @@ public final class Schedule {
     }
 
     /** {@code L}. */
-    //@ pure helper
+    /*@ public normal_behavior
+      @   ensures \result == partial[k.length] && \result >= steps();
+      @ pure @*/
     public int length() {
         return partial[k.length];
     }
 
     /** {@code T}. */
-    //@ pure helper
+    /*@ public normal_behavior
+      @   ensures \result == k.length && \result >= 1;
+      @ pure @*/
     public int steps() {
         return k.length;
     }
 
     /** {@code k_j}, {@code 1 <= j <= T}. */
-    //@ requires 1 <= j && j <= steps();
-    //@ ensures \result >= 1;
-    //@ pure helper
+    /*@ public normal_behavior
+      @   requires 1 <= j && j <= steps();
+      @   ensures \result == k[j - 1] && \result >= 1;
+      @ pure @*/
     public int size(int j) {
         return k[j - 1];
     }
 
     /** {@code N_j = k_1 + ... + k_j}, {@code 0 <= j <= T}. */
-    //@ requires 0 <= j && j <= steps();
-    //@ ensures j == 0 ==> \result == 0;
-    //@ pure helper
+    /*@ public normal_behavior
+      @   requires 0 <= j && j <= steps();
+      @   ensures \result == partial[j] && 0 <= \result && \result <= length();
+      @   ensures j == 0 ==> \result == 0;
+      @ pure @*/
     public int revealed(int j) {
         return partial[j];
     }
 
     /** {@code m_j = L - N_{j-1}}, the number of masked positions before step {@code j}. */
-    //@ requires 1 <= j && j <= steps();
-    //@ ensures \result == length() - revealed(j - 1);
-    //@ pure
+    /*@ public normal_behavior
+      @   requires 1 <= j && j <= steps();
+      @   ensures \result == length() - revealed(j - 1);
+      @   ensures \result >= size(j);
+      @ pure @*/
     public int masked(int j) {
         return length() - partial[j - 1];
     }
 
     /** {@code s_max = max_j k_j}. */
     //@ ensures \result >= 1;
+    //@ ensures (\forall int j; 1 <= j && j <= steps(); size(j) <= \result);
+    //@ ensures (\exists int j; 1 <= j && j <= steps(); size(j) == \result);
     //@ pure
     public int maxSize() {
-        int m = 0;
-        for (int x : k) {
-            m = Math.max(m, x);
+        int m = k[0];
+        //@ ghost int at = 0;
+        //@ maintaining 1 <= j && j <= k.length && 0 <= at && at < j && k[at] == m;
+        //@ maintaining (\forall int i; 0 <= i && i < j; k[i] <= m);
+        //@ decreasing k.length - j;
+        for (int j = 1; j < k.length; j++) {
+            if (k[j] > m) {
+                m = k[j];
+                //@ set at = j;
+            }
         }
+        //@ assert size(at + 1) == m;
         return m;
     }
 
@@ -326,15 +440,16 @@ public final class Schedule {
 
     /** The forward-time sizes {@code s_t = k_{T+1-t}} (a copy). */
     //@ ensures \result.length == steps();
+    //@ ensures (\forall int t; 1 <= t && t <= steps(); \result[t - 1] == size(steps() + 1 - t));
     //@ pure
     public int[] forwardSizes() {
-        int[] r = new int[k.length];
-        for (int j = 0; j < r.length; j++) {
-            r[j] = k[k.length - 1 - j];
-        }
-        return r;
+        return reversed(k);
     }
 
+    /*@ private normal_behavior
+      @   requires sizes != null;
+      @   ensures \result != null;
+      @ pure @*/
     private static String text(int[] sizes) {
         StringBuilder sb = new StringBuilder();
         for (int x : sizes) {

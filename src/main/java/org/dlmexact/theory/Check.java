@@ -41,7 +41,7 @@ public final class Check {
       @   ensures \result.id().equals(id) && \result.relation() == relation;
       @ pure @*/
     public static Check of(String id, String source, Confidence confidence, Relation relation, Divergence lhs,
-                           Divergence rhs, String note) {
+                           Divergence rhs, /*@ nullable @*/ String note) {
         return new Check(Objects.requireNonNull(id, "id"), Objects.requireNonNull(source, "source"),
                 Objects.requireNonNull(confidence, "confidence"), Objects.requireNonNull(relation, "relation"),
                 Objects.requireNonNull(lhs, "lhs"), Objects.requireNonNull(rhs, "rhs"), note == null ? "" : note);
@@ -52,7 +52,7 @@ public final class Check {
       @   requires id != null && source != null && confidence != null && relation != null && lhs != null && rhs != null;
       @ pure @*/
     public static Check of(String id, String source, Confidence confidence, Relation relation, ExactReal lhs,
-                           ExactReal rhs, String note) {
+                           ExactReal rhs, /*@ nullable @*/ String note) {
         return of(id, source, confidence, relation, Divergence.finite(lhs), Divergence.finite(rhs), note);
     }
 
@@ -123,7 +123,7 @@ public final class Check {
      * {@code |lhs - rhs|}-free difference {@code lhs - rhs} for {@code =}; null when a side is infinite.
      */
     //@ pure
-    public ExactReal slack() {
+    public /*@ nullable @*/ ExactReal slack() {
         if (lhs.isInfinite() || rhs.isInfinite()) {
             return null;
         }
@@ -133,7 +133,7 @@ public final class Check {
     /** {@code lhs / rhs} as a certified decimal, or null when undefined (a side infinite or rhs zero). */
     //@ requires digits >= 0;
     //@ pure
-    public String ratio(int digits) {
+    public /*@ nullable @*/ String ratio(int digits) {
         if (lhs.isInfinite() || rhs.isInfinite() || rhs.value().isZero()) {
             return null;
         }

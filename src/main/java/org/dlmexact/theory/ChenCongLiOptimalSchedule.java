@@ -89,15 +89,58 @@ public final class ChenCongLiOptimalSchedule {
         }
         List<Optimum> out = new ArrayList<>();
         for (int t = 1; t <= l; t++) {
+            int[] starts = blockStarts(firstPart, l, t);
             int[] k = new int[t];
-            int a = 0;
             for (int j = 0; j < t; j++) {
-                k[j] = firstPart[t - j][a];
-                a += k[j];
+                k[j] = starts[j + 1] - starts[j];
             }
             out.add(new Optimum(t, Schedule.of(l, k), tail[t][0]));
         }
         return out;
+    }
+
+    /**
+     * The block boundaries {@code 0 = N_0 < N_1 < ... < N_t = l} of the optimum with {@code t}
+     * parts, read off the table of first parts: {@code firstPart[u][a]} is the first part of the
+     * best covering of positions {@code a..l-1} by {@code u} parts, so
+     * {@code N_{j+1} = N_j + firstPart[t-j][N_j]}. Every entry read is checked: it must leave
+     * room for the remaining parts, and a last part must end at {@code l}.
+     *
+     * @throws IllegalArgumentException if an entry read violates this
+     */
+    /*@ public behavior
+      @   requires 1 <= t && t <= l && firstPart != null && firstPart.length > t;
+      @   requires (\forall int u; 1 <= u && u <= t; firstPart[u] != null && firstPart[u].length > l);
+      @   ensures \result.length == t + 1 && \result[0] == 0 && \result[t] == l;
+      @   ensures (\forall int j; 0 <= j && j < t; \result[j] < \result[j + 1]);
+      @   signals_only IllegalArgumentException;
+      @ pure @*/
+    static int[] blockStarts(int[][] firstPart, int l, int t) {
+        int[] starts = new int[t + 1];
+        int a = 0;
+        //@ maintaining 0 <= j && j <= t && starts.length == t + 1 && starts[0] == 0 && starts[j] == a && 0 <= a;
+        //@ maintaining j < t ==> a <= l - (t - j);
+        //@ maintaining j == t ==> a == l;
+        //@ maintaining (\forall int m; 0 <= m && m < j; starts[m] < starts[m + 1]);
+        //@ decreasing t - j;
+        for (int j = 0; j < t; j++) {
+            int u = t - j;
+            int p = firstPart[u][a];
+            if (p < 1 || p > l - a - (u - 1) || (u == 1 && p != l - a)) {
+                throw badFirstPart(u, a, p);
+            }
+            a += p;
+            starts[j + 1] = a;
+        }
+        return starts;
+    }
+
+    //@ private normal_behavior
+    //@   ensures \result != null;
+    //@ pure helper
+    private static IllegalArgumentException badFirstPart(int parts, int start, int part) {
+        return new IllegalArgumentException("table of first parts: covering from position " + start + " with "
+                + parts + " parts starts with a part of size " + part);
     }
 
     /** The smallest {@code Ideal} over compositions with {@code T} parts, by enumeration. */

@@ -242,7 +242,7 @@ public final class ValuesValidator {
     /*@ public normal_behavior
       @   requires path != null;
       @ pure @*/
-    public static JsonNode resolve(JsonNode root, String path) {
+    public static /*@ nullable @*/ JsonNode resolve(/*@ nullable @*/ JsonNode root, String path) {
         JsonNode cur = root;
         int i = 0;
         int n = path.length();

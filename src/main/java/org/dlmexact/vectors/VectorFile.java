@@ -24,9 +24,9 @@ public final class VectorFile {
 
     private final String kind;
     private final List<String> header;
-    private final Map<String, String> notes = new LinkedHashMap<>();
-    private final List<ObjectNode> groups = new ArrayList<>();
-    private int nextId = 1;
+    private final /*@ spec_public @*/ Map<String, String> notes = new LinkedHashMap<>();
+    private final /*@ spec_public @*/ List<ObjectNode> groups = new ArrayList<>();
+    private /*@ spec_public @*/ int nextId = 1;
 
     /*@ public normal_behavior
       @   requires kind != null && header != null;

@@ -37,7 +37,7 @@ public final class Vectors {
     /** The kind named {@code name}, or null. */
     //@ requires name != null;
     //@ pure
-    public static Kind kind(String name) {
+    public static /*@ nullable @*/ Kind kind(String name) {
         for (Kind k : KINDS) {
             if (k.name().equals(name)) {
                 return k;
