@@ -251,4 +251,18 @@ class RuleRoundsTest {
         assertEquals("rule.too-large", f.code());
         assertTrue(f.getMessage().contains("4192256"), f.getMessage());
     }
+    /**
+     * On [2]^15 the marginal lattice alone needs 3^15 = 14348907 cells, above its limit: that is
+     * what is reported, before the rule's own estimate (which is also too large).
+     */
+    @Test
+    void aLawTooLargeForTheLatticeIsReportedFirst() {
+        Law law = Families.uniform(2, 15);
+        Rule rule = Rule.entropySum(Rational.ZERO);
+        assertTrue(RuleLaw.work(2, 15, rule).compareTo(BigInteger.valueOf(RuleLaw.MAX_WORK)) > 0);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> RuleError.compute(law, rule, untouchable()));
+        assertEquals("law.too-large", e.code());
+        assertTrue(e.getMessage().contains("14348907"), e.getMessage());
+    }
 }
