@@ -1,5 +1,6 @@
 package org.dlmexact.sampler;
 
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -111,5 +112,59 @@ class ExactSamplerTest {
         assertNotEquals(0, org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                 () -> new ExactSampler(new PredictiveRows(lat, Predictors.optimal(lat)), Schedule.of(2, 2)))
                 .getMessage().length());
+    }
+    @Test
+    void accessors() {
+        Law law = Families.uniform(2, 3);
+        MarginalLattice lat = MarginalLattice.of(law);
+        PredictiveRows rows = new PredictiveRows(lat, Predictors.optimal(lat));
+        Schedule s = Schedule.of(3, 1, 2);
+        ExactSampler sampler = new ExactSampler(rows, s);
+        assertSame(rows, sampler.rows());
+        assertSame(s, sampler.schedule());
+    }
+
+    private static BigInteger unsigned(long w) {
+        return new BigInteger(Long.toUnsignedString(w));
+    }
+
+    /**
+     * D = 2^64 has 65 bits: two words, most significant first, and 2^128 mod D = 0 so nothing is
+     * rejected; u = (w1 2^64 + w2) mod 2^64 = w2, the second output (seeds 1..20).
+     */
+    @Test
+    void largeBoundsUseWholeWordsMostSignificantFirst() {
+        BigInteger d = BigInteger.ONE.shiftLeft(64);
+        for (long seed = 1; seed <= 20; seed++) {
+            SplitMix64 g = new SplitMix64(seed);
+            g.nextLong();
+            assertEquals(unsigned(g.nextLong()), ExactSampler.uniformBelow(new SplitMix64(seed), d), "seed " + seed);
+        }
+    }
+
+    /**
+     * A draw equal to the rejection limit {@code 2^128 - (2^128 mod D)} is rejected: for a seed whose
+     * first two-word draw r1 is even with {@code r1 > 2^129 / 3}, take {@code D = r1 / 2}; then
+     * {@code 2^128 mod D = 2^128 - r1} and the limit is r1 itself, so the second draw r2 (when below
+     * r1) gives {@code u = r2 mod D}. The first three such seeds from 1 are checked.
+     */
+    @Test
+    void aDrawAtTheRejectionLimitIsRejected() {
+        BigInteger range = BigInteger.ONE.shiftLeft(128);
+        int found = 0;
+        for (long seed = 1; found < 3 && seed <= 10_000; seed++) {
+            SplitMix64 g = new SplitMix64(seed);
+            BigInteger r1 = unsigned(g.nextLong()).shiftLeft(64).or(unsigned(g.nextLong()));
+            BigInteger r2 = unsigned(g.nextLong()).shiftLeft(64).or(unsigned(g.nextLong()));
+            if (r1.testBit(0) || r1.multiply(BigInteger.valueOf(3)).compareTo(range.shiftLeft(1)) <= 0
+                    || r2.compareTo(r1) >= 0) {
+                continue;
+            }
+            BigInteger d = r1.shiftRight(1);
+            assertEquals(r1, range.subtract(range.mod(d)), "seed " + seed);
+            assertEquals(r2.mod(d), ExactSampler.uniformBelow(new SplitMix64(seed), d), "seed " + seed);
+            found++;
+        }
+        assertEquals(3, found);
     }
 }

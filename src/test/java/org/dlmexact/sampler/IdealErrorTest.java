@@ -89,4 +89,17 @@ class IdealErrorTest {
         assertEquals("sampler.too-large", e.code());
         assertTrue(e.getMessage().contains("4251528"), e.getMessage());
     }
+    /** A step of a schedule of the wrong length, and a block that does not fit, are refused by name. */
+    @Test
+    void misfitsAreNamed() {
+        InformationProfile info = InformationProfile.of(Families.uniform(2, 3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> IdealError.stepTerm(info, Schedule.of(2, 1, 1), 1));
+        assertTrue(e.getMessage().contains("has length 2 but the law has length 3"), e.getMessage());
+        IllegalArgumentException f = assertThrows(IllegalArgumentException.class, () -> IdealError.blockTerm(info, 2, 2));
+        assertTrue(f.getMessage().contains("block of 2 tokens after 2 visible ones does not fit in length 3"),
+                f.getMessage());
+        // the block that just fits: sum_{m=1..2} (Z_{1+m} - Z_2) = Z_3 - Z_2
+        assertEquals(info.z(3).subtract(info.z(2)), IdealError.blockTerm(info, 1, 2));
+    }
 }

@@ -320,4 +320,75 @@ class PredictorTest {
                 () -> SamplerError.compute(mu, Schedule.of(3, 3), wrongSpace));
         assertEquals("optimal", Predictors.parse("optimal", mu).description());
     }
+    private static InvalidInputException bad(String text) {
+        return assertThrows(InvalidInputException.class, () -> PredictorTable.parse(text, S22));
+    }
+
+    private static void assertRefused(String code, String inMessage, String text) {
+        InvalidInputException e = bad(text);
+        assertEquals(code, e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains(inMessage), e.getMessage());
+    }
+
+    /** A parsed table: its space, its rows (strings and JSON numbers read exactly), never optimal. */
+    @Test
+    void parsedTableAccessors() {
+        PredictorTable t = PredictorTable.parse(
+                table("{\"visible\":[1],\"values\":[0],\"position\":0,\"p\":[0.25,0.75]}"), S22);
+        assertEquals(S22, t.space());
+        assertEquals(6, t.size());
+        assertEquals("table(6 rows)", t.description());
+        assertFalse(t.isOptimal());
+        assertArrayEquals(new Rational[] {Rational.of(1, 4), Rational.of(3, 4)}, t.row(0b10, 0, 0));
+        assertArrayEquals(new Rational[] {Rational.of(1, 2), Rational.of(1, 2)}, t.row(0b10, 1, 0));
+        assertNull(t.row(0b10, 0, 1));
+        assertEquals("table(5 rows)", PredictorTable.parse(table(""), S22).description());
+    }
+
+    /** Each refusal names the entry, the field and the offending value (or that it is missing). */
+    @Test
+    void refusalsNameTheProblem() {
+        assertRefused("json.syntax", "(line 1, column", "{\"schema\": }");
+        assertRefused("predictor.schema", "got \"dlm-exact/predictor@2\"", table(null).replace("predictor@1", "predictor@2"));
+        assertRefused("predictor.schema", "got nothing", table(null).replace("\"schema\":\"dlm-exact/predictor@1\",", ""));
+        assertRefused("predictor.space", "field 'alphabetSize' is 3 but the law has alphabetSize 2",
+                table(null).replace("\"alphabetSize\":2", "\"alphabetSize\":3"));
+        assertRefused("predictor.space", "field 'length' must be an integer, got nothing",
+                table(null).replace("\"length\":2,", ""));
+        assertRefused("predictor.space", "field 'length' must be an integer, got \"2\"",
+                table(null).replace("\"length\":2", "\"length\":\"2\""));
+        assertRefused("predictor.unknown-field", "entries[4]: unknown field 'weight'",
+                table("{\"visible\":[1],\"values\":[0],\"position\":0,\"p\":[\"1/2\",\"1/2\"],\"weight\":1}"));
+        assertRefused("predictor.visible", "entries[4].visible = [1, 1]",
+                table("{\"visible\":[1,1],\"values\":[0,0],\"position\":0,\"p\":[\"1/2\",\"1/2\"]}"));
+        // position L = 2 is outside [0, 2)
+        assertRefused("predictor.position", "entries[4].position must be an integer in [0, 2), got 2",
+                table("{\"visible\":[1],\"values\":[0],\"position\":2,\"p\":[\"1/2\",\"1/2\"]}"));
+        assertRefused("predictor.position", "got nothing",
+                table("{\"visible\":[1],\"values\":[0],\"p\":[\"1/2\",\"1/2\"]}"));
+        assertRefused("predictor.position", "got \"0\"",
+                table("{\"visible\":[1],\"values\":[0],\"position\":\"0\",\"p\":[\"1/2\",\"1/2\"]}"));
+        assertRefused("predictor.row-length", "got nothing",
+                table("{\"visible\":[1],\"values\":[0],\"position\":0}"));
+        assertRefused("predictor.row-length", "array of 2 probabilities, got [\"1\"]",
+                table("{\"visible\":[1],\"values\":[0],\"position\":0,\"p\":[\"1\"]}"));
+        assertRefused("predictor.probability", "p[0]: expected a string such as \"1/2\" or a number, got true",
+                table("{\"visible\":[1],\"values\":[0],\"position\":0,\"p\":[true,\"1\"]}"));
+        assertRefused("predictor.row-sum", "the row sums to 3/2",
+                table("{\"visible\":[1],\"values\":[0],\"position\":0,\"p\":[1,0.5]}"));
+    }
+    /** λ = 1 is allowed: (1 - 1) p* + 1/V is exactly the uniform row wherever p* is defined. */
+    @Test
+    void fullSmoothingGivesUniformRows() {
+        MarginalLattice lat = MarginalLattice.of(Families.repetition(2, 3));
+        Predictor s = Predictors.smoothed(lat, Rational.ONE);
+        assertFalse(s.isOptimal());
+        assertEquals("smoothed:1", s.description());
+        Rational[] half = {Rational.of(1, 2), Rational.of(1, 2)};
+        // p* of repetition is (1, 0) or (0, 1) once a token is visible
+        int[][] contexts = {{0, 0, 0}, {0, 0, 2}, {0b001, 0, 1}, {0b001, 1, 2}, {0b011, 0, 2}, {0b011, 3, 2}};
+        for (int[] c : contexts) {
+            assertArrayEquals(half, s.row(c[0], c[1], c[2]), java.util.Arrays.toString(c));
+        }
+    }
 }

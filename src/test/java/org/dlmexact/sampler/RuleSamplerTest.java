@@ -1,5 +1,6 @@
 package org.dlmexact.sampler;
 
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -93,5 +94,15 @@ class RuleSamplerTest {
             }));
         }
         return tests;
+    }
+    @Test
+    void accessors() {
+        Law law = Families.uniform(2, 3);
+        MarginalLattice lat = MarginalLattice.of(law);
+        PredictiveRows rows = new PredictiveRows(lat, Predictors.optimal(lat));
+        Rule r = Rule.topProbability(Schedule.of(3, 1, 2));
+        RuleSampler s = new RuleSampler(rows, r);
+        assertSame(rows, s.rows());
+        assertSame(r, s.rule());
     }
 }

@@ -1,6 +1,7 @@
 package org.dlmexact.sampler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -334,5 +335,64 @@ class RuleTest {
         assertThrows(IllegalArgumentException.class, () -> rule("low-confidence:3", 3).kept(rows, 0, 0, new int[] {0, 2, 0}));
         assertThrows(IllegalArgumentException.class, () -> RuleLaw.work(1, 3, rule("entropy-sum:1", 3)));
         assertThrows(IllegalArgumentException.class, () -> new RuleSampler(rows, rule("low-confidence:2,2", 4)));
+    }
+    /** Each rule reports its own parameters and tie-break. */
+    @Test
+    void parametersAndTieBreaks() {
+        Rational t = Rational.of(1, 3);
+        Rule es = Rule.entropySum(t);
+        assertEquals(java.util.Optional.of(t), es.threshold());
+        assertTrue(es.sizes().isEmpty());
+        Schedule sizes = Schedule.of(3, 2, 1);
+        Rule top = Rule.topProbability(sizes);
+        Rule low = Rule.lowConfidence(sizes);
+        assertEquals(java.util.Optional.of(sizes), top.sizes());
+        assertTrue(top.threshold().isEmpty());
+        assertTrue(low.threshold().isEmpty());
+        // the tie-breaks of the class comment: lower position first, on entropy, maximum or drawn probability
+        assertTrue(es.tieBreak().contains("entropy") && es.tieBreak().contains("lower position first"), es.tieBreak());
+        assertTrue(top.tieBreak().contains("maximum") && top.tieBreak().contains("lower position first"), top.tieBreak());
+        assertTrue(low.tieBreak().contains("drawn") && low.tieBreak().contains("lower position first"), low.tieBreak());
+        assertFalse(top.tieBreak().contains("drawn"), top.tieBreak());
+        assertFalse(low.tieBreak().contains("maximum"), low.tieBreak());
+    }
+
+    /** A name-less rule text names the empty rule. */
+    @Test
+    void emptyRuleNameIsUnknown() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> rule(":1/2", 3));
+        assertEquals("rule.unknown", e.code());
+        assertTrue(e.getMessage().contains("unknown rule ''"), e.getMessage());
+    }
+
+    /** Wrong uses of the fixed-size rules are refused with a message naming what is wrong. */
+    @Test
+    void wrongUseOfFixedSizesNamesTheProblem() {
+        PredictiveRows rows = optimalRows(Families.uniform(2, 3));
+        Rule top = rule("top-probability:2,1", 3);
+        Rule low = rule("low-confidence:2,1", 3);
+        IllegalStateException a = assertThrows(IllegalStateException.class, () -> low.batch(rows, 0, 0));
+        assertTrue(a.getMessage().contains("use kept()"), a.getMessage());
+        IllegalStateException b = assertThrows(IllegalStateException.class, () -> top.kept(rows, 0, 0, new int[3]));
+        assertTrue(b.getMessage().contains("use batch()"), b.getMessage());
+        for (Rule r : List.of(top, low)) {
+            IllegalArgumentException full = assertThrows(IllegalArgumentException.class,
+                    () -> call(r, rows, 0b111), r.toString());
+            assertTrue(full.getMessage().contains("visible mask 7 is not a state with masked positions"),
+                    full.getMessage());
+            // sizes of length 2 for a law of length 3
+            Rule shorter = rule(r.kind() == Rule.Kind.TOP_PROBABILITY ? "top-probability:1,1" : "low-confidence:1,1", 2);
+            IllegalArgumentException len = assertThrows(IllegalArgumentException.class,
+                    () -> call(shorter, rows, 0), shorter.toString());
+            assertTrue(len.getMessage().contains("has length 2 but the law has length 3"), len.getMessage());
+        }
+        IllegalArgumentException drawn = assertThrows(IllegalArgumentException.class,
+                () -> low.kept(rows, 0, 0, new int[] {0, 2, 0}));
+        assertTrue(drawn.getMessage().contains("drawn token 2 at masked position 1 is outside 0..1"),
+                drawn.getMessage());
+    }
+
+    private static int call(Rule r, PredictiveRows rows, int mask) {
+        return r.deterministic() ? r.batch(rows, mask, 0) : r.kept(rows, mask, 0, new int[3]);
     }
 }

@@ -2,6 +2,7 @@ package org.dlmexact.sampler;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -128,5 +129,45 @@ class ScheduleTest {
         assertEquals(Convention.FORWARD, Convention.parse("forward"));
         assertEquals("schedule.convention",
                 assertThrows(InvalidInputException.class, () -> Convention.parse("backward")).code());
+    }
+    /** 'all' is allowed up to L = MAX_ALL_LENGTH inclusive: 2^(L-1) distinct compositions of L. */
+    @Test
+    void allAtTheLengthLimit() {
+        int l = Schedule.MAX_ALL_LENGTH;
+        List<Schedule> all = Schedule.all(l);
+        assertEquals(1 << (l - 1), all.size());
+        for (int n = 0; n < all.size(); n++) {
+            assertEquals(l, all.get(n).length());
+            if (n > 0) {
+                assertNotEquals(all.get(n - 1), all.get(n));
+            }
+        }
+        assertEquals(all, Schedule.parseAll("all", l, Convention.REVEAL));
+    }
+
+    /** Equality is equality of the reveal-order sizes, whatever text they came from. */
+    @Test
+    void equalityOfSizes() {
+        Schedule s = Schedule.of(4, 2, 1, 1);
+        Schedule t = Schedule.parse("1,1,2", 4, Convention.FORWARD);
+        assertEquals(s, t);
+        assertEquals(s.hashCode(), t.hashCode());
+        assertNotEquals(s, Schedule.of(4, 1, 2, 1));
+        assertNotEquals(s, Schedule.of(4, 2, 2));
+        assertNotEquals(s, Schedule.of(4, 4));
+        assertNotEquals(s, "2,1,1");
+        assertNotEquals(s, null);
+    }
+
+    /** Syntax errors name the 1-based size that is wrong; forward sizes name s_t. */
+    @Test
+    void errorsNameTheSize() {
+        InvalidInputException e = bad("2,,1", 3, Convention.REVEAL);
+        assertTrue(e.getMessage().contains("size 2 is empty"), e.getMessage());
+        InvalidInputException f = bad("1, x", 3, Convention.REVEAL);
+        assertTrue(f.getMessage().contains("size 2 is 'x'"), f.getMessage());
+        InvalidInputException g = bad("0,2,2", 4, Convention.FORWARD);
+        assertEquals("schedule.non-positive-part", g.code());
+        assertTrue(g.getMessage().contains("forward-time size s_1 is 0"), g.getMessage());
     }
 }

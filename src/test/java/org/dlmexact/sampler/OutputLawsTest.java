@@ -1,0 +1,57 @@
+package org.dlmexact.sampler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.List;
+import org.dlmexact.dist.Families;
+import org.dlmexact.dist.Law;
+import org.dlmexact.dist.MarginalLattice;
+import org.dlmexact.exact.Rational;
+import org.junit.jupiter.api.Test;
+
+class OutputLawsTest {
+
+    /**
+     * uniform:2,5 with sizes 1,4 and the optimal predictor: step 1 reveals one of the 5 positions
+     * uniformly and its token with probability 1/2, so each (position, token) has probability 1/10;
+     * step 2 reveals the rest, giving the uniform law.
+     */
+    @Test
+    void stateLawOfTheSampler() {
+        Law law = Families.uniform(2, 5);
+        MarginalLattice lat = MarginalLattice.of(law);
+        Schedule s = Schedule.of(5, 1, 4);
+        OutputLaws.SamplerLaw nu = OutputLaws.sampler(new PredictiveRows(lat, Predictors.optimal(lat)), s);
+        assertSame(s, nu.schedule());
+        assertEquals(law, nu.law());
+        assertEquals(List.of(0), nu.visibleSets(0));
+        assertEquals(List.of(1, 2, 4, 8, 16), nu.visibleSets(1));
+        assertEquals(List.of(31), nu.visibleSets(2));
+        assertEquals(Rational.ONE, nu.stateProbability(0, 0, 0));
+        for (int i = 0; i < 5; i++) {
+            for (int a = 0; a < 2; a++) {
+                assertEquals(Rational.of(1, 10), nu.stateProbability(1, 1 << i, a), "position " + i + " token " + a);
+            }
+        }
+        for (int idx = 0; idx < 32; idx++) {
+            assertEquals(Rational.of(1, 32), nu.stateProbability(2, 31, idx));
+        }
+        // out-of-range values, other sizes and absent sets have probability 0
+        assertEquals(Rational.ZERO, nu.stateProbability(1, 16, 2));
+        assertEquals(Rational.ZERO, nu.stateProbability(1, 16, -1));
+        assertEquals(Rational.ZERO, nu.stateProbability(0, 0, 1));
+        assertEquals(Rational.ZERO, nu.stateProbability(1, 3, 0));
+        assertEquals(Rational.ZERO, nu.stateProbability(2, 15, 0));
+        for (int step : new int[] {-1, 3}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> nu.stateProbability(step, 0, 0));
+            assertTrue(e.getMessage().contains("step " + step + " outside 0..2"), e.getMessage());
+        }
+        // 5! / (1! 4!) ordered partitions
+        assertEquals(BigInteger.valueOf(5), OutputLaws.partitionCount(s));
+    }
+}
