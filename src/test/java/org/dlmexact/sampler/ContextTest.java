@@ -120,4 +120,31 @@ class ContextTest {
             assertTrue(e.getMessage().contains(want), e.getMessage());
         }
     }
+
+    /** Hash codes are consistent with equals (tested above) and not degenerate: distinct contexts rarely collide. */
+    @Test
+    void hashCodesSpreadOverTheContextsOfASpace() {
+        java.util.Set<Integer> hashes = new java.util.HashSet<>();
+        int count = 0;
+        for (int mask = 0; mask < S23.fullMask(); mask++) {
+            for (int values = 0; values < S23.power(Integer.bitCount(mask)); values++) {
+                for (int position = 0; position < S23.length(); position++) {
+                    if ((mask >> position & 1) == 0) {
+                        for (int token = -1; token < S23.alphabetSize(); token++) {
+                            hashes.add(Context.of(S23, mask, values, position, token).hashCode());
+                            count++;
+                        }
+                    }
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(hashes.size() * 2 > count, count + " contexts, " + hashes.size() + " hash codes");
+        java.util.Set<Integer> scheduleHashes = new java.util.HashSet<>();
+        java.util.List<Schedule> all = Schedule.all(6);
+        for (Schedule k : all) {
+            scheduleHashes.add(k.hashCode());
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(scheduleHashes.size() * 2 > all.size(),
+                all.size() + " schedules, " + scheduleHashes.size() + " hash codes");
+    }
 }
