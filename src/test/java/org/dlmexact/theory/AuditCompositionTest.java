@@ -57,6 +57,8 @@ class AuditCompositionTest {
                 (done, total, k) -> progress.add(done + "/" + total + " " + k));
         InformationProfile info = InformationProfile.of(law);
         assertEquals(law, audit.law());
+        assertEquals(info.sumMutualInformation(), audit.info().sumMutualInformation());
+        assertEquals(info.totalCorrelation(), audit.info().totalCorrelation());
         assertEquals(predictor.description(), audit.predictor());
         assertEquals(schedules.size(), audit.rows().size());
         List<String> expectedProgress = new ArrayList<>();
@@ -154,5 +156,17 @@ class AuditCompositionTest {
         Law law = Families.parity(3);
         Predictor optimal = Predictors.parse("optimal", MarginalLattice.of(law));
         assertThrows(IllegalArgumentException.class, () -> Audit.run(law, List.of(), optimal, Audit.Options.defaults(), null));
+        // L = 10 is the largest length whose compositions are enumerated: the enumeration checks are there
+        InformationProfile ten = InformationProfile.of(Families.parity(10));
+        List<String> ids = new ArrayList<>();
+        for (Check c : Audit.lawChecks(ten, new Audit.Options(List.of(LiCaiTheorem2.Reading.A), List.of(Rational.ONE)))) {
+            ids.add(c.id());
+        }
+        assertTrue(ids.contains(LiCaiRecursion.ID) && ids.contains(LiCaiTheorem2.ID)
+                && ids.contains(ChenCongLiOptimalSchedule.ID), ids.toString());
+        org.dlmexact.exact.ExactReal est = ten.totalCorrelation();
+        assertThrows(IllegalArgumentException.class, () -> ChenCongLiTheorem9.zeta(est, Rational.ZERO));
+        Check noted = Check.of("x", "s", Confidence.PAPER, Relation.LE, est, est, "a note");
+        assertEquals("a note", noted.note());
     }
 }

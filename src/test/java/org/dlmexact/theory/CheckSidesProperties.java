@@ -229,7 +229,11 @@ class CheckSidesProperties {
 
     @TestFactory
     Stream<DynamicTest> chenCongLiTheorem9Sides() {
-        List<Rational> targets = List.of(Rational.of(2), Rational.ONE, Rational.of(1, 3), Rational.of(1, 8), Rational.of(1, 50));
+        // a sweep of targets, so that zeta takes every value from 1 to beyond L + 1 (incl. L - 1, L, L + 1)
+        List<Rational> targets = new ArrayList<>(List.of(Rational.of(2), Rational.ONE));
+        for (int n = 2; n <= 60; n++) {
+            targets.add(Rational.of(1, n));
+        }
         return perLaw(law -> {
             InformationProfile info = InformationProfile.of(law.law());
             int l = law.law().length();
@@ -366,6 +370,69 @@ class CheckSidesProperties {
                     assertEquals(f, cap.lhs().value());
                     assertEquals(info.sumMutualInformation().multiply(2), cap.rhs().value());
                 }
+            }
+        });
+    }
+
+    /** Readings (c) and (d): the closed form lies within the series truncated after 60 terms and its tail bound. */
+    @TestFactory
+    Stream<DynamicTest> liCaiTheorem2IndependentReadingsAgainstTheirSeries() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int l = 2; l <= 6; l++) {
+            for (int s = 2; s <= l; s++) {
+                int fl = l;
+                int fs = s;
+                tests.add(DynamicTest.dynamicTest("L = " + l + ", s_max = " + s, () -> {
+                    for (LiCaiTheorem2.Reading r : List.of(LiCaiTheorem2.Reading.C, LiCaiTheorem2.Reading.D)) {
+                        Rational c = r == LiCaiTheorem2.Reading.C ? Rational.ONE : Rational.of(fs, fl);
+                        for (int a = 0; a < fl; a++) {
+                            int b = fl - 1 - a;
+                            Rational partial = Rational.ZERO;
+                            int terms = 60;
+                            for (int j = 0; j < terms; j++) {
+                                Rational two = Rational.of(java.math.BigInteger.ONE, java.math.BigInteger.ONE.shiftLeft(j));
+                                Rational miss = c.multiply(two); // 1 - q_j
+                                Rational q = Rational.ONE.subtract(miss);
+                                partial = partial.add(two.multiply(q.pow(a)).multiply(miss.pow(b)));
+                            }
+                            // every term is in [0, 2^-j], so the tail after 60 terms is at most 2^-59
+                            Rational tail = Rational.of(java.math.BigInteger.ONE, java.math.BigInteger.ONE.shiftLeft(terms - 1));
+                            Rational w = LiCaiTheorem2.weight(r, fl, fs, a);
+                            assertTrue(partial.compareTo(w) <= 0 && w.compareTo(partial.add(tail)) <= 0,
+                                    r + " |W| = " + a + ": " + w + " outside the series bracket");
+                        }
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> identityAndOptimumCheckCounts() {
+        return perLaw(law -> {
+            InformationProfile info = InformationProfile.of(law.law());
+            int l = law.law().length();
+            List<String> ids = new ArrayList<>();
+            for (Check c : InformationIdentities.all(info)) {
+                ids.add(c.id());
+                assertEquals(Verdict.EQUALITY == c.verdict() || c.relation() == Relation.LE, true, c.toString());
+            }
+            assertEquals(List.of(InformationIdentities.ID_LEMMA_8, InformationIdentities.ID_LEMMA_8,
+                    InformationIdentities.ID_LEMMA_8, InformationIdentities.ID_WAINWRIGHT, InformationIdentities.ID_WAINWRIGHT,
+                    InformationIdentities.ID_WAINWRIGHT, InformationIdentities.ID_DMITRIEV, InformationIdentities.ID_DMITRIEV), ids);
+            // Lemma 8 sides: TC and sum_j Z_j, by direct summation
+            Check tc = InformationIdentities.chenCongLiLemma8(info).get(0);
+            ExactReal sumZ = ExactReal.ZERO;
+            for (int j = 1; j <= l; j++) {
+                sumZ = sumZ.add(info.z(j));
+            }
+            assertEquals(info.totalCorrelation(), tc.lhs().value());
+            assertEquals(sumZ, tc.rhs().value());
+            List<Check> optimum = ChenCongLiOptimalSchedule.checks(info);
+            assertEquals(l, optimum.size());
+            for (Check c : optimum) {
+                assertEquals(Verdict.EQUALITY, c.verdict(), c.toString());
             }
         });
     }
