@@ -169,4 +169,41 @@ class AuditCompositionTest {
         Check noted = Check.of("x", "s", Confidence.PAPER, Relation.LE, est, est, "a note");
         assertEquals("a note", noted.note());
     }
+
+    @Test
+    void aScheduleTooLargeForBruteForceIsRefusedBeforeAnyWork() {
+        Law law = Families.parity(12);
+        Predictor optimal = Predictors.parse("optimal", MarginalLattice.of(law));
+        int[] ones = new int[12];
+        java.util.Arrays.fill(ones, 1);
+        Schedule small = Schedule.of(12, 12);
+        Schedule large = Schedule.of(12, ones);
+        assertTrue(org.dlmexact.sampler.OutputLaws.work(2, large).compareTo(java.math.BigInteger.valueOf(SamplerError.MAX_WORK)) > 0);
+        List<String> progress = new ArrayList<>();
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Audit.run(law, List.of(small, large),
+                optimal, Audit.Options.defaults(), (done, total, k) -> progress.add(k.toString())));
+        assertEquals("sampler.too-large", e.code());
+        assertEquals(List.of(), progress, "nothing computed before the refusal");
+    }
+
+    @Test
+    void labelsAreTheWordsOfTheReports() {
+        assertEquals(List.of("holds", "holds with equality", "fails"),
+                java.util.Arrays.stream(Verdict.values()).map(Verdict::label).toList());
+        assertEquals(List.of(true, true, false), java.util.Arrays.stream(Verdict.values()).map(Verdict::holds).toList());
+        assertEquals(List.of("<=", ">=", "="), java.util.Arrays.stream(Relation.values()).map(Relation::symbol).toList());
+        assertEquals(List.of("paper", "derived", "reconstructed"),
+                java.util.Arrays.stream(Confidence.values()).map(Confidence::label).toList());
+        assertEquals(List.of("tc", "dtc"),
+                java.util.Arrays.stream(ChenCongLiTheorem9.Version.values()).map(ChenCongLiTheorem9.Version::label).toList());
+        assertEquals(List.of("a", "b", "c", "d"),
+                java.util.Arrays.stream(LiCaiTheorem2.Reading.values()).map(LiCaiTheorem2.Reading::label).toList());
+        for (LiCaiTheorem2.Reading r : LiCaiTheorem2.Reading.values()) {
+            assertTrue(r.description().contains("2^j") || r.description().contains("2^-j"), r.description());
+        }
+        Law law = Families.parity(3);
+        Audit audit = Audit.run(law, List.of(Schedule.of(3, 2, 1)), Predictors.parse("optimal", MarginalLattice.of(law)),
+                Audit.Options.defaults(), null);
+        assertEquals(Schedule.of(3, 2, 1), audit.rows().get(0).error().schedule());
+    }
 }
