@@ -332,4 +332,24 @@ class FamiliesTest {
         e = assertThrows(InvalidInputException.class, () -> Families.parse("parity:1,2"));
         assertTrue(e.getMessage().contains("expected 1 comma-separated integer, got '1,2'"), e.getMessage());
     }
+
+    @Test
+    void raggedTransitionRowsAreRefusedBeforeAnyArithmetic() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Families.parse("markov:3:1/2,1/2;1"));
+        assertTrue(e.getMessage().contains("transition row 1 has 1 entries, expected 2"), e.getMessage());
+    }
+
+    @Test
+    void lawTextIsExactlyTheSupportInIndexOrder() {
+        Law law = Families.parity(3);
+        StringBuilder cells = new StringBuilder();
+        for (int i = 0; i < law.space().size(); i++) {
+            if (law.weight(i).signum() > 0) {
+                cells.append(cells.length() == 0 ? "" : ", ").append(law.space().format(i)).append('=').append(law.probability(i));
+            }
+        }
+        assertEquals("Law" + law.space() + "{" + cells + "}", law.toString());
+        // the JSON support lists the same four outcomes, not the zero-weight ones
+        assertEquals(law.supportSize(), LawJson.toTree(law).get("support").size());
+    }
 }

@@ -352,4 +352,18 @@ class LawEnumeratorTest {
                     "ordered by size, then bit set: " + a + " before " + b);
         }
     }
+
+    @Test
+    void generatorRefusalsNameTheArgument() {
+        for (org.junit.jupiter.api.function.Executable call : List.<org.junit.jupiter.api.function.Executable>of(
+                () -> LawEnumerator.supportsUpToSymmetry(1, 2), () -> LawEnumerator.sparseRandom(1, 2, 0),
+                () -> LawEnumerator.randomMarkov(1, 2, 0))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call);
+            assertEquals("alphabet size must be at least 2, got 1", e.getMessage());
+        }
+        assertEquals(List.of(), LawEnumerator.seeded("sparse", 2, 3, 0, 0));
+        Rational[] one = LawEnumerator.randomDistribution(new SplitMix64(3), 1, true);
+        assertEquals(1, one.length);
+        assertEquals(Rational.ONE, one[0]);
+    }
 }
