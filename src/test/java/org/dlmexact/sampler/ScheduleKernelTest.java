@@ -63,4 +63,10 @@ class ScheduleKernelTest {
             assertEquals(m, s.maxSize());
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void partialSumsRefusesANonPositiveFirstPart() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Schedule.partialSums(new int[] {0, 1}));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Schedule.partialSums(new int[] {2, -1}));
+    }
 }
