@@ -216,22 +216,7 @@ class RuleRoundsTest {
 
     /** A predictor that must not be consulted. */
     private static Predictor untouchable() {
-        return new Predictor() {
-            @Override
-            public Rational[] row(int visibleMask, int valuesIndex, int position) {
-                throw new AssertionError("the predictor was asked before the size check");
-            }
-
-            @Override
-            public boolean isOptimal() {
-                return false;
-            }
-
-            @Override
-            public String description() {
-                return "untouchable";
-            }
-        };
+        return new UntouchablePredictor();
     }
 
     /**

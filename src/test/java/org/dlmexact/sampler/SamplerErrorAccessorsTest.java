@@ -74,22 +74,7 @@ class SamplerErrorAccessorsTest {
     /** ones on [2]^12 (work 24 * 3^11 = 4251528) is refused before any row or profile is computed. */
     @Test
     void tooLargeIsRefusedBeforeAnythingIsComputed() {
-        Predictor untouchable = new Predictor() {
-            @Override
-            public Rational[] row(int visibleMask, int valuesIndex, int position) {
-                throw new AssertionError("the predictor was asked before the size check");
-            }
-
-            @Override
-            public boolean isOptimal() {
-                return false;
-            }
-
-            @Override
-            public String description() {
-                return "untouchable";
-            }
-        };
+        Predictor untouchable = new UntouchablePredictor();
         Law law = Families.uniform(2, 12);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> SamplerError.compute(law,
                 Schedule.parse("ones", 12, Schedule.Convention.REVEAL), untouchable));
