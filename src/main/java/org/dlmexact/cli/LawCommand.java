@@ -1,7 +1,7 @@
 package org.dlmexact.cli;
 
 import java.util.concurrent.Callable;
-import org.dlmexact.dist.LawJson;
+import org.dlmexact.law.LawJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;

@@ -1,7 +1,7 @@
 package org.dlmexact.cli;
 
-import org.dlmexact.dist.Law;
-import org.dlmexact.dist.Laws;
+import org.dlmexact.law.Law;
+import org.dlmexact.law.Laws;
 import picocli.CommandLine.Option;
 
 /** The {@code --law} option shared by commands. */

@@ -1,7 +1,7 @@
 package org.dlmexact.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.dlmexact.dist.LawJson;
+import org.dlmexact.law.LawJson;
 import org.dlmexact.exact.ExactReal;
 
 /** The JSON and table forms of exact quantities shared by every command. */

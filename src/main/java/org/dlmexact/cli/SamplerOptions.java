@@ -1,7 +1,7 @@
 package org.dlmexact.cli;
 
-import org.dlmexact.dist.Law;
-import org.dlmexact.dist.MarginalLattice;
+import org.dlmexact.law.Law;
+import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.sampler.OutputLaws;
 import org.dlmexact.sampler.PredictiveRows;

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
-import org.dlmexact.dist.Law;
+import org.dlmexact.law.Law;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.Rational;
 

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
-import org.dlmexact.dist.Law;
+import org.dlmexact.law.Law;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.Rational;
 

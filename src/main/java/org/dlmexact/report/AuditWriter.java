@@ -6,7 +6,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.dlmexact.dist.LawJson;
+import org.dlmexact.law.LawJson;
 import org.dlmexact.info.Divergence;
 import org.dlmexact.theory.Audit;
 import org.dlmexact.theory.ChenCongLiChain;

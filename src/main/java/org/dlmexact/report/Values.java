@@ -1,7 +1,7 @@
 package org.dlmexact.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.dlmexact.dist.LawJson;
+import org.dlmexact.law.LawJson;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.info.Divergence;
 

@@ -1,12 +1,12 @@
 package org.dlmexact.sampler;
 
 import java.util.Arrays;
-import org.dlmexact.dist.SequenceSpace;
+import org.dlmexact.law.SequenceSpace;
 
 /**
  * A predictive context: the visible positions {@code C} (bit mask), their values {@code x_C}
  * (index over the positions of {@code C} in increasing order, position 0 most significant, as in
- * {@link org.dlmexact.dist.MarginalLattice}), a masked position {@code i} and, when it names an
+ * {@link org.dlmexact.law.MarginalLattice}), a masked position {@code i} and, when it names an
  * offending prediction, a token {@code a} (else {@code -1}). Also the digit helpers shared by the
  * sampler classes. Immutable.
  */

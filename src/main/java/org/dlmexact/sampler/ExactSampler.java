@@ -2,8 +2,8 @@ package org.dlmexact.sampler;
 
 import java.math.BigInteger;
 import java.util.Objects;
-import org.dlmexact.dist.SequenceSpace;
-import org.dlmexact.dist.SplitMix64;
+import org.dlmexact.law.SequenceSpace;
+import org.dlmexact.law.SplitMix64;
 
 /**
  * Exact sampling from the random-order sampler with integer arithmetic only, reproducible bit

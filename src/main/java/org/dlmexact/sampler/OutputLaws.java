@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.dlmexact.dist.Law;
-import org.dlmexact.dist.SequenceSpace;
+import org.dlmexact.law.Law;
+import org.dlmexact.law.SequenceSpace;
 import org.dlmexact.exact.Rational;
 import org.dlmexact.info.InformationProfile;
 

@@ -4,8 +4,8 @@ import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.dlmexact.dist.MarginalLattice;
-import org.dlmexact.dist.SequenceSpace;
+import org.dlmexact.law.MarginalLattice;
+import org.dlmexact.law.SequenceSpace;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.exact.Rational;
 

@@ -12,8 +12,8 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.dlmexact.dist.LawJson;
-import org.dlmexact.dist.SequenceSpace;
+import org.dlmexact.law.LawJson;
+import org.dlmexact.law.SequenceSpace;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.exact.Rational;
 

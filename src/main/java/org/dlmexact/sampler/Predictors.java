@@ -4,8 +4,8 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.dlmexact.dist.MarginalLattice;
-import org.dlmexact.dist.SequenceSpace;
+import org.dlmexact.law.MarginalLattice;
+import org.dlmexact.law.SequenceSpace;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.exact.Rational;
 
@@ -43,7 +43,7 @@ public final class Predictors {
       @   requires law != null;
       @   ensures \result.isOptimal();
       @ pure @*/
-    public static Predictor optimal(org.dlmexact.dist.Law law) {
+    public static Predictor optimal(org.dlmexact.law.Law law) {
         return optimal(MarginalLattice.of(Objects.requireNonNull(law, "law")));
     }
 
@@ -55,7 +55,7 @@ public final class Predictors {
       @   requires spec != null && law != null;
       @   signals_only InvalidInputException;
       @*/
-    public static Predictor parse(String spec, org.dlmexact.dist.Law law) {
+    public static Predictor parse(String spec, org.dlmexact.law.Law law) {
         return parse(spec, MarginalLattice.of(Objects.requireNonNull(law, "law")));
     }
 

@@ -4,8 +4,8 @@ import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import org.dlmexact.dist.SequenceSpace;
-import org.dlmexact.dist.SplitMix64;
+import org.dlmexact.law.SequenceSpace;
+import org.dlmexact.law.SplitMix64;
 
 /**
  * Exact sampling from an adaptive {@link Rule} with integer arithmetic only, reproducible bit for

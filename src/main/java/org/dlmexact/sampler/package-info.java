@@ -3,7 +3,7 @@
  *
  * <p>Conventions: positions {@code 0..L-1}; visible sets are bit masks; the values of a visible
  * set are an index over its positions in increasing order, position 0 most significant (as in
- * {@link org.dlmexact.dist.MarginalLattice}); schedules are in REVEAL order ({@link
+ * {@link org.dlmexact.law.MarginalLattice}); schedules are in REVEAL order ({@link
  * org.dlmexact.sampler.Schedule}); logarithms are natural.
  *
  * <ul>
@@ -24,6 +24,6 @@
  *       {@code KL = E_mu[sum of round TC]} of the deterministic rules;
  *       {@link org.dlmexact.sampler.RuleSampler}: seeded sampling from a rule.</li>
  * </ul>
- * The package depends on {@code exact}, {@code dist} and {@code info} only.
+ * The package depends on {@code exact}, {@code law} and {@code info} only.
  */
 package org.dlmexact.sampler;

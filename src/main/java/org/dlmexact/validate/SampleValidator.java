@@ -11,8 +11,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.apache.commons.statistics.inference.GTest;
-import org.dlmexact.dist.Law;
-import org.dlmexact.dist.SequenceSpace;
+import org.dlmexact.law.Law;
+import org.dlmexact.law.SequenceSpace;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.exact.Rational;
 

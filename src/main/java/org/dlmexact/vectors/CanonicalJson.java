@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Objects;
-import org.dlmexact.dist.LawJson;
+import org.dlmexact.law.LawJson;
 
 /**
  * The canonical text of a vector file: the top-level fields one per line in insertion order,

@@ -9,10 +9,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.dlmexact.dist.Families;
-import org.dlmexact.dist.Law;
-import org.dlmexact.dist.LawEnumerator;
-import org.dlmexact.dist.LawJson;
+import org.dlmexact.law.Families;
+import org.dlmexact.law.Law;
+import org.dlmexact.law.LawEnumerator;
+import org.dlmexact.law.LawJson;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.info.InformationProfile;
 

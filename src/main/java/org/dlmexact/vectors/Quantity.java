@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Objects;
-import org.dlmexact.dist.LawJson;
+import org.dlmexact.law.LawJson;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.Rational;
 import org.dlmexact.info.Divergence;

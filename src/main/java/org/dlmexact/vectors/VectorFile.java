@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.dlmexact.dist.LawJson;
+import org.dlmexact.law.LawJson;
 
 /**
  * Builds one vector file in the Wycheproof style: {@code schema}, {@code generator},

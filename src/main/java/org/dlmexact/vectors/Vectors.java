@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.dlmexact.dist.LawJson;
+import org.dlmexact.law.LawJson;
 import org.dlmexact.exact.InvalidInputException;
 
 /**

@@ -5,8 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.dlmexact.dist.LawEnumerator;
-import org.dlmexact.dist.LawEnumerator.Named;
+import org.dlmexact.law.LawEnumerator;
+import org.dlmexact.law.LawEnumerator.Named;
 import org.dlmexact.exact.ExactReal;
 
 /** The laws the information properties run on, with their profiles computed once. */

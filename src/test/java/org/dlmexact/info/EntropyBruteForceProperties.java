@@ -9,10 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.dlmexact.dist.Law;
-import org.dlmexact.dist.LawEnumerator;
-import org.dlmexact.dist.LawEnumerator.Named;
-import org.dlmexact.dist.SequenceSpace;
+import org.dlmexact.law.Law;
+import org.dlmexact.law.LawEnumerator;
+import org.dlmexact.law.LawEnumerator.Named;
+import org.dlmexact.law.SequenceSpace;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.Rational;
 import org.junit.jupiter.api.DynamicTest;
@@ -76,7 +76,7 @@ class EntropyBruteForceProperties {
                 int vv = v;
                 int ll = l;
                 out.add(dynamicTest("uniform:" + v + "," + l + " has H(X_S) = |S| ln V", () -> {
-                    Entropies h = Entropies.of(org.dlmexact.dist.Families.uniform(vv, ll));
+                    Entropies h = Entropies.of(org.dlmexact.law.Families.uniform(vv, ll));
                     for (int mask = 0; mask < (1 << ll); mask++) {
                         assertExact(ExactReal.ln(vv).multiply(Integer.bitCount(mask)), h.entropy(mask), "mask " + mask);
                     }

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-import org.dlmexact.dist.LawEnumerator.Named;
+import org.dlmexact.law.LawEnumerator.Named;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.Rational;
 import org.junit.jupiter.api.DynamicContainer;
@@ -245,7 +245,7 @@ class InformationIdentitiesProperties {
     }
 
     /** Whether {@code idx} is the smallest index whose restriction to {@code mask} is its own. */
-    private static boolean isFirst(org.dlmexact.dist.SequenceSpace sp, int idx, int mask) {
+    private static boolean isFirst(org.dlmexact.law.SequenceSpace sp, int idx, int mask) {
         for (int i = 0; i < sp.length(); i++) {
             if ((mask & (1 << i)) == 0 && sp.token(idx, i) != 0) {
                 return false;

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.dlmexact.dist.SequenceSpace;
+import org.dlmexact.law.SequenceSpace;
 import org.junit.jupiter.api.Test;
 
 class ContextTest {

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.commons.statistics.inference.ChiSquareTest;
 import org.apache.commons.statistics.inference.GTest;
-import org.dlmexact.dist.Law;
-import org.dlmexact.dist.SplitMix64;
+import org.dlmexact.law.Law;
+import org.dlmexact.law.SplitMix64;
 import org.dlmexact.exact.Rational;
 
 /**

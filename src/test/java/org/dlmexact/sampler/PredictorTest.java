@@ -9,10 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.dlmexact.dist.Families;
-import org.dlmexact.dist.Law;
-import org.dlmexact.dist.MarginalLattice;
-import org.dlmexact.dist.SequenceSpace;
+import org.dlmexact.law.Families;
+import org.dlmexact.law.Law;
+import org.dlmexact.law.MarginalLattice;
+import org.dlmexact.law.SequenceSpace;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.exact.Rational;

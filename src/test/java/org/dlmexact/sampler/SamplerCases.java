@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.dlmexact.dist.Families;
-import org.dlmexact.dist.Law;
+import org.dlmexact.law.Families;
+import org.dlmexact.law.Law;
 
 /** The small laws the sampler property tests enumerate, named by their family spec. */
 final class SamplerCases {

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.dlmexact.dist.Law;
-import org.dlmexact.dist.MarginalLattice;
+import org.dlmexact.law.Law;
+import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.Rational;
 import org.dlmexact.info.Divergence;
@@ -160,8 +160,8 @@ class SamplerErrorPropertiesTest {
         long[] seeds = {11, 12, 13};
         for (long seed : seeds) {
             for (int l = 6; l <= 7; l++) {
-                Law law = org.dlmexact.dist.Families.random(2, l, seed);
-                org.dlmexact.dist.SplitMix64 rng = new org.dlmexact.dist.SplitMix64(seed);
+                Law law = org.dlmexact.law.Families.random(2, l, seed);
+                org.dlmexact.law.SplitMix64 rng = new org.dlmexact.law.SplitMix64(seed);
                 List<Schedule> all = Schedule.all(l);
                 Schedule s = all.get((int) rng.nextBelow(all.size()));
                 String p = seed % 2 == 0 ? "optimal" : "smoothed:1/3";

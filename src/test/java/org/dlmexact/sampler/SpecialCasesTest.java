@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.dlmexact.dist.Families;
-import org.dlmexact.dist.Law;
-import org.dlmexact.dist.MarginalLattice;
+import org.dlmexact.law.Families;
+import org.dlmexact.law.Law;
+import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.Rational;
 import org.dlmexact.info.Entropies;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.Stream;
-import org.dlmexact.dist.LawEnumerator;
-import org.dlmexact.dist.LawEnumerator.Named;
-import org.dlmexact.dist.MarginalLattice;
+import org.dlmexact.law.LawEnumerator;
+import org.dlmexact.law.LawEnumerator.Named;
+import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.sampler.Predictor;
 import org.dlmexact.sampler.Predictors;
 import org.dlmexact.sampler.Schedule;

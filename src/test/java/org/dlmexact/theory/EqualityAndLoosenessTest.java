@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.dlmexact.dist.Families;
+import org.dlmexact.law.Families;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.Rational;
 import org.dlmexact.info.Divergence;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigInteger;
 import java.util.stream.Stream;
-import org.dlmexact.dist.LawEnumerator.Named;
+import org.dlmexact.law.LawEnumerator.Named;
 import org.dlmexact.exact.Rational;
 import org.dlmexact.info.InformationProfile;
 import org.junit.jupiter.api.DynamicTest;

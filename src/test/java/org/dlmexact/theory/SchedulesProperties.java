@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import org.dlmexact.dist.Families;
+import org.dlmexact.law.Families;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.Rational;
 import org.dlmexact.info.InformationProfile;

@@ -3,9 +3,9 @@ package org.dlmexact.theory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.dlmexact.dist.Families;
-import org.dlmexact.dist.LawEnumerator;
-import org.dlmexact.dist.LawEnumerator.Named;
+import org.dlmexact.law.Families;
+import org.dlmexact.law.LawEnumerator;
+import org.dlmexact.law.LawEnumerator.Named;
 
 /** The laws the theory properties run on: the exhaustive small sweep, then seeded laws up to L = 7. */
 final class TheoryCorpus {

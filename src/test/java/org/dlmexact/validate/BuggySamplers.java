@@ -1,9 +1,9 @@
 package org.dlmexact.validate;
 
 import java.math.BigInteger;
-import org.dlmexact.dist.MarginalLattice;
-import org.dlmexact.dist.SequenceSpace;
-import org.dlmexact.dist.SplitMix64;
+import org.dlmexact.law.MarginalLattice;
+import org.dlmexact.law.SequenceSpace;
+import org.dlmexact.law.SplitMix64;
 import org.dlmexact.sampler.Context;
 import org.dlmexact.sampler.ExactSampler;
 import org.dlmexact.sampler.PredictiveRows;

@@ -10,9 +10,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.dlmexact.cli.Main;
-import org.dlmexact.dist.Families;
-import org.dlmexact.dist.Law;
-import org.dlmexact.dist.MarginalLattice;
+import org.dlmexact.law.Families;
+import org.dlmexact.law.Law;
+import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.sampler.OutputLaws;
 import org.dlmexact.sampler.PredictiveRows;
 import org.dlmexact.sampler.Predictors;
@@ -91,7 +91,7 @@ class SampleValidatorTest {
         out = new StringWriter();
         assertEquals(0, run(out, err, "validate", "samples", "--law", LAW, "--schedule", SCHEDULE, "--samples",
                 ok.toString(), "--json"), err.toString());
-        com.fasterxml.jackson.databind.JsonNode j = org.dlmexact.dist.LawJson.mapper().readTree(out.toString());
+        com.fasterxml.jackson.databind.JsonNode j = org.dlmexact.law.LawJson.mapper().readTree(out.toString());
         assertTrue(j.get("consistent").asBoolean());
         assertEquals(5000, j.get("samples").asLong());
         assertEquals(j.get("cells").asInt() - 1, j.get("degreesOfFreedom").asInt());

@@ -1,9 +1,9 @@
 package org.dlmexact.validate;
 
 import java.util.Locale;
-import org.dlmexact.dist.Families;
-import org.dlmexact.dist.Law;
-import org.dlmexact.dist.MarginalLattice;
+import org.dlmexact.law.Families;
+import org.dlmexact.law.Law;
+import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.sampler.OutputLaws;
 import org.dlmexact.sampler.PredictiveRows;
 import org.dlmexact.sampler.Predictors;

@@ -12,7 +12,7 @@ import java.nio.file.Files;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import org.dlmexact.dist.LawJson;
+import org.dlmexact.law.LawJson;
 import org.dlmexact.vectors.Kind;
 import org.dlmexact.vectors.Quantity;
 import org.dlmexact.vectors.Vectors;

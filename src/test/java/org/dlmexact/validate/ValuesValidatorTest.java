@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.dlmexact.cli.Main;
-import org.dlmexact.dist.LawJson;
+import org.dlmexact.law.LawJson;
 import org.dlmexact.exact.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

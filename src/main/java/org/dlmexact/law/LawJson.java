@@ -1,4 +1,4 @@
-package org.dlmexact.dist;
+package org.dlmexact.law;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

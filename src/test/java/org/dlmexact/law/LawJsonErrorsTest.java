@@ -1,6 +1,6 @@
-package org.dlmexact.dist;
+package org.dlmexact.law;
 
-import static org.dlmexact.dist.Invalid.assertInvalid;
+import static org.dlmexact.law.Invalid.assertInvalid;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

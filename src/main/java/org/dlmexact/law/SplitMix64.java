@@ -1,4 +1,4 @@
-package org.dlmexact.dist;
+package org.dlmexact.law;
 
 /**
  * The SplitMix64 generator (Steele, Lea, Flood 2014), specified here so that seeded families

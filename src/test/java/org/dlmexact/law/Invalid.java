@@ -1,4 +1,4 @@
-package org.dlmexact.dist;
+package org.dlmexact.law;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package org.dlmexact.dist;
+package org.dlmexact.law;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

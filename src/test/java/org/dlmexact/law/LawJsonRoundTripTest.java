@@ -1,4 +1,4 @@
-package org.dlmexact.dist;
+package org.dlmexact.law;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.dlmexact.dist.LawEnumerator.Named;
+import org.dlmexact.law.LawEnumerator.Named;
 import org.dlmexact.exact.Rational;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;

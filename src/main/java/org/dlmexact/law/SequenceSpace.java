@@ -1,4 +1,4 @@
-package org.dlmexact.dist;
+package org.dlmexact.law;
 
 import java.math.BigInteger;
 import org.dlmexact.exact.InvalidInputException;

@@ -1,6 +1,6 @@
-package org.dlmexact.dist;
+package org.dlmexact.law;
 
-import static org.dlmexact.dist.Invalid.assertInvalid;
+import static org.dlmexact.law.Invalid.assertInvalid;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
