@@ -13,8 +13,8 @@ import org.dlmexact.info.Divergence;
 import org.dlmexact.sampler.Predictor;
 import org.dlmexact.sampler.Predictors;
 import org.dlmexact.sampler.Rule;
-import org.dlmexact.sampler.RuleError;
-import org.dlmexact.sampler.RuleLaw;
+import org.dlmexact.sampler.ProcessError;
+import org.dlmexact.sampler.Sampler;
 
 /** The {@code --rule} branch of {@code error}: the exact error of an adaptive rule. */
 final class RuleOutput {
@@ -22,16 +22,16 @@ final class RuleOutput {
     private RuleOutput() {
     }
 
-    static int error(ErrorCommand cmd, Law law) throws JsonProcessingException {
+    static int error(ErrorCommand cmd, Law law, Sampler sampler) throws JsonProcessingException {
         if (cmd.closedFormOnly) {
             throw new InvalidInputException("option.conflict", "--closed-form-only applies to --schedule only; an "
                     + "adaptive rule has no closed form");
         }
-        Rule rule = cmd.sampler.rule(law.length());
+        Rule rule = (Rule) sampler;
         MarginalLattice.checkSize(law.alphabetSize(), law.length());
-        RuleLaw.checkSize(law.alphabetSize(), law.length(), rule);
+        rule.checkSize(law.alphabetSize());
         Predictor p = Predictors.parse(cmd.sampler.predictor, MarginalLattice.of(law));
-        RuleError e = RuleError.compute(law, rule, p);
+        ProcessError e = ProcessError.compute(law, rule, p, rule.sizes().orElse(null));
         PrintWriter out = cmd.spec.commandLine().getOut();
         int digits = cmd.output.digits;
         if (cmd.output.json) {
@@ -47,7 +47,7 @@ final class RuleOutput {
             rounds.set("sampler", Quantities.json(ExactReal.of(e.expectedRounds()), digits));
             e.dataExpectedRounds().ifPresent(r -> rounds.set("dataPath", Quantities.json(ExactReal.of(r), digits)));
             ArrayNode arr = root.putArray("rounds");
-            for (RuleError.Round r : e.rounds()) {
+            for (ProcessError.Round r : e.rounds()) {
                 ObjectNode n = arr.addObject();
                 n.put("round", r.round());
                 n.set("samplerProbability", Quantities.json(ExactReal.of(r.samplerProbability()), digits));
@@ -88,7 +88,7 @@ final class RuleOutput {
             }
             t.add("expected rounds (sampler)", ExactReal.of(e.expectedRounds()));
             e.dataExpectedRounds().ifPresent(r -> t.add("expected rounds (data path)", ExactReal.of(r)));
-            for (RuleError.Round r : e.rounds()) {
+            for (ProcessError.Round r : e.rounds()) {
                 String name = "round " + r.round();
                 t.add(name + " P(round happens)", ExactReal.of(r.samplerProbability()));
                 if (r.contribution().isPresent()) {

@@ -15,12 +15,10 @@ import org.dlmexact.law.Law;
 import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.law.SplitMix64;
 import org.dlmexact.exact.InvalidInputException;
-import org.dlmexact.sampler.ExactSampler;
 import org.dlmexact.sampler.PredictiveRows;
 import org.dlmexact.sampler.Predictors;
-import org.dlmexact.sampler.Rule;
-import org.dlmexact.sampler.RuleSampler;
-import org.dlmexact.sampler.Schedule;
+import org.dlmexact.sampler.ProcessSampler;
+import org.dlmexact.sampler.Sampler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,18 +65,10 @@ final class SampleCommand implements Callable<Integer> {
         long n = parseCount(count);
         long s = parseSeed(seed);
         Law law = lawOptions.resolve();
-        Rule rule = sampler.hasRule() ? sampler.rule(law.length()) : null;
-        Schedule sch = rule == null ? Schedule.parse(sampler.schedule(), law.length(), sampler.convention()) : null;
+        Sampler smp = sampler.sampler(law);
         MarginalLattice lattice = MarginalLattice.of(law);
         PredictiveRows rows = new PredictiveRows(lattice, Predictors.parse(sampler.predictor, lattice));
-        Function<SplitMix64, int[]> draw;
-        if (rule == null) {
-            ExactSampler s0 = new ExactSampler(rows, sch);
-            draw = s0::sample;
-        } else {
-            RuleSampler s1 = new RuleSampler(rows, rule);
-            draw = s1::sample;
-        }
+        Function<SplitMix64, int[]> draw = new ProcessSampler(rows, smp)::sample;
         if (outFile == null) {
             PrintWriter out = spec.commandLine().getOut();
             write(out, draw, n, s);

@@ -110,7 +110,7 @@ final class ValidateCommand implements Runnable {
         public Integer call() throws JsonProcessingException {
             double a = parseAlpha(alpha);
             Law law = lawOptions.resolve();
-            Law nu = sampler.outputLaw(law);
+            Law nu = sampler.processLaw(law).law();
             long[] counts = SampleValidator.readCounts(samples, law.space());
             SampleValidator.Result r = SampleValidator.test(nu, counts, a);
             PrintWriter w = spec.commandLine().getOut();
