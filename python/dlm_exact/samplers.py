@@ -9,7 +9,7 @@ The names are those of dlm-exact's ``--sampler`` option:
 ``top-probability:K``             reveal the ``k_j`` positions with the largest top probability
 ``low-confidence:K``              LLaDA's low-confidence remasking with counts ``K``
 ``mdlm:...``, ``bernoulli:...``,  implementation profiles (``KEY=VALUE,...``); they need a
-``dream:...``, ``llada:...``,     dlm-exact with the ``--sampler`` option
+``dream:...``, ``llada:...``,     dlm-exact that has them (:class:`CommandUnavailable` otherwise)
 ``fast-dllm:...``, ``eb:...``,
 ``remdm:...``
 ================================  =================================================================
@@ -19,11 +19,12 @@ A dlm-exact without ``--sampler`` still runs the first four, through ``--schedul
 
 from __future__ import annotations
 
-from typing import List, Tuple
+import re
+from typing import List, Optional, Tuple
 
-from ._cli import Cli, CommandUnavailable
+from ._cli import Cli, CommandUnavailable, DlmExactError
 
-__all__ = ["NAMES", "RULES", "arguments", "supports_sampler_option"]
+__all__ = ["NAMES", "RULES", "arguments", "supports_sampler_option", "unavailable"]
 
 RULES: Tuple[str, ...] = ("entropy-sum", "top-probability", "low-confidence")
 """The adaptive rules that ``--rule`` takes."""
@@ -61,3 +62,13 @@ def arguments(spec: str, cli: Cli) -> List[str]:
             f"the sampler '{text}' needs dlm-exact's --sampler option, which this dlm-exact ({' '.join(cli.command)}) "
             f"does not have yet; it runs random-order:SIZES, " + ", ".join(r + ":..." for r in RULES))
     raise ValueError(f"unknown sampler '{name}' in '{spec}'; known: " + ", ".join(NAMES))
+
+
+def unavailable(error: DlmExactError, spec: str, cli: Cli) -> Optional[CommandUnavailable]:
+    """The refusal of a sampler name that this package knows but the dlm-exact in use does not know
+    yet (an implementation profile it predates), as :class:`CommandUnavailable`; else ``None``."""
+    m = re.search(r"unknown sampler '([^']+)'", error.message)
+    if error.exit_code != 2 or m is None or m.group(1) not in NAMES:
+        return None
+    return CommandUnavailable(f"the sampler '{spec.strip()}' is not in this dlm-exact ({' '.join(cli.command)}) "
+                              f"yet: {error.message}")

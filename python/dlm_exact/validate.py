@@ -12,7 +12,7 @@ from fractions import Fraction
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple, Union
 
 from . import samplers
-from ._cli import Cli, CommandUnavailable, default_cli
+from ._cli import Cli, CommandUnavailable, DlmExactError, default_cli
 from ._data import sequence, sequences, tolist
 from .law import Law, _temporary_file
 
@@ -46,9 +46,10 @@ class ImpossibleOutcome:
 class _Invocation:
     """One validation command, kept so that the text report can be produced on demand."""
 
-    def __init__(self, cli: Cli, law: LawLike, command: List[str], options: List[str], file_option: str,
-                 file_name: str, content: str) -> None:
+    def __init__(self, cli: Cli, law: LawLike, command: List[str], sampler: str, options: List[str],
+                 file_option: str, file_name: str, content: str) -> None:
         self.cli = cli
+        self.sampler = sampler
         self.law = law
         self.command = command
         self.options = options
@@ -58,8 +59,14 @@ class _Invocation:
 
     def run(self, as_json: bool) -> "subprocess.CompletedProcess[str]":
         with _law_argument(self.law) as a, _temporary_file(self.content, self.file_name) as f:
-            return self.cli.run([*self.command, "--law", a, *self.options, self.file_option, f]
-                                + (["--json"] if as_json else []), ok=(0, 1))
+            try:
+                return self.cli.run([*self.command, "--law", a, *self.options, self.file_option, f]
+                                    + (["--json"] if as_json else []), ok=(0, 1))
+            except DlmExactError as e:
+                u = samplers.unavailable(e, self.sampler, self.cli)
+                if u is not None:
+                    raise u from e
+                raise
 
 
 class Validation:
@@ -176,7 +183,7 @@ def validate_samples(samples: Any, law: LawLike, sampler: str, alpha: float = 0.
         raise ValueError("no samples")
     content = "".join(" ".join(map(str, r)) + "\n" for r in rows)
     options = _options(sampler, c, alpha, predictor)
-    inv = _Invocation(c, law, ["validate", "samples"], options, "--samples", "samples.txt", content)
+    inv = _Invocation(c, law, ["validate", "samples"], sampler, options, "--samples", "samples.txt", content)
     p = inv.run(as_json=True)
     return SampleValidation(json.loads(p.stdout), p.returncode, inv)
 
@@ -224,7 +231,8 @@ def validate_trajectories(trajectories: Any, law: LawLike, sampler: str, alpha: 
             f"({' '.join(c.command)}) does not have yet; validate the final samples with validate_samples meanwhile")
     content = trajectory_lines(trajectories)
     options = _options(sampler, c, alpha, predictor)
-    inv = _Invocation(c, law, ["validate", "trajectories"], options, "--trajectories", "trajectories.jsonl", content)
+    inv = _Invocation(c, law, ["validate", "trajectories"], sampler, options, "--trajectories", "trajectories.jsonl",
+                      content)
     p = inv.run(as_json=True)
     return TrajectoryValidation(json.loads(p.stdout), p.returncode, inv)
 

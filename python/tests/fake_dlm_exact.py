@@ -2,7 +2,8 @@
 
 Its first argument is a JSON file: {"log": a file to which each run appends its arguments and the
 files it was given as a JSON line, "sampler": whether the --sampler option exists, "trajectories":
-whether the 'validate trajectories' command exists, "exit": the exit code of a validation}.
+whether the 'validate trajectories' command exists, "exit": the exit code of a validation, "message":
+the error message when that code is 2}.
 """
 
 import json
@@ -46,7 +47,7 @@ def main(config_path, argv):
         return 0
     code = config["exit"]
     if code == 2:
-        sys.stderr.write("dlm-exact: error: something is wrong (line 3)\n")
+        sys.stderr.write("dlm-exact: error: " + config["message"] + "\n")
         return 2
     if "--json" not in argv:
         sys.stdout.write("text report\n")

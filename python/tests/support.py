@@ -58,12 +58,13 @@ def brute_conditional(support: Dict[Tuple[int, ...], Fraction], v: int, visible:
     return tuple(w / total for w in weights) if total else tuple(Fraction(1, v) for _ in range(v))
 
 
-def fake_cli(folder: Path, sampler_option: bool, trajectories: bool, exit_code: int = 0) -> Tuple[Cli, Path]:
+def fake_cli(folder: Path, sampler_option: bool, trajectories: bool, exit_code: int = 0,
+             message: str = "something is wrong (line 3)") -> Tuple[Cli, Path]:
     """A stand-in command line (tests/fake_dlm_exact.py) and the log of its runs (one JSON line each)."""
     log = folder / "log.jsonl"
     config = folder / "config.json"
     config.write_text(json.dumps({"log": str(log), "sampler": sampler_option, "trajectories": trajectories,
-                                  "exit": exit_code}))
+                                  "exit": exit_code, "message": message}))
     return Cli([sys.executable, str(FAKE), str(config)]), log
 
 

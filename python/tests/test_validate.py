@@ -135,6 +135,28 @@ class FakeCommandLineTest(unittest.TestCase):
                 validate_samples([[0, 0]], "pairs:2", "random-order:2", cli=cli)
             self.assertEqual(("something is wrong (line 3)", 2), (c.exception.message, c.exception.exit_code))
 
+    def test_a_profile_this_dlm_exact_does_not_know_yet_is_unavailable(self) -> None:
+        refusal = "--sampler 'mdlm:steps=4': unknown sampler 'mdlm'; expected one of random-order, low-confidence"
+        with support.temporary_directory() as d:
+            cli, _ = support.fake_cli(Path(d), True, True, exit_code=2, message=refusal)
+            with self.assertRaisesRegex(CommandUnavailable, "the sampler 'mdlm:steps=4' is not in this dlm-exact"):
+                validate_samples([[0, 0]], "pairs:2", "mdlm:steps=4", cli=cli)
+            with self.assertRaisesRegex(CommandUnavailable, "unknown sampler 'mdlm'"):
+                validate_trajectories([[[-1, -1], [0, 0]]], "pairs:2", "mdlm:steps=4", cli=cli)
+            cli, _ = support.fake_cli(Path(d), True, True, exit_code=2, message=refusal.replace("'mdlm'", "'mdlx'"))
+            with self.assertRaises(DlmExactError):
+                validate_samples([[0, 0]], "pairs:2", "mdlx:steps=4", cli=cli)
+
+    def test_names_the_real_command_line_does_not_know(self) -> None:
+        samples = [[0, 0, 0, 0]]
+        if support.cli().has_option("--sampler", "validate", "samples"):
+            with self.assertRaises(DlmExactError) as c:
+                validate_samples(samples, "pairs:4", "no-such-sampler:2", cli=support.cli())
+            self.assertIn("unknown sampler 'no-such-sampler'", c.exception.message)
+        else:
+            with self.assertRaises(ValueError):
+                validate_samples(samples, "pairs:4", "no-such-sampler:2", cli=support.cli())
+
     def test_trajectories_when_the_command_exists(self) -> None:
         with support.temporary_directory() as d:
             cli, log = support.fake_cli(Path(d), True, True, exit_code=1)
