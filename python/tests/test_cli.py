@@ -90,6 +90,7 @@ class FeaturesTest(unittest.TestCase):
         c = support.cli()
         self.assertTrue(c.has_option("--schedule", "validate", "samples"))
         self.assertTrue(c.has_option("--rule", "validate", "samples"))
+        self.assertTrue(c.has_option("--sampler", "validate", "samples"), "this dlm-exact has --sampler")
         self.assertTrue(c.has_option("--help", "validate", "samples"))
         self.assertFalse(c.has_option("--sched", "validate", "samples"))
         self.assertTrue(c.has_command("validate", "samples"))
