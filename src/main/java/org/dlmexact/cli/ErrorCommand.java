@@ -67,7 +67,7 @@ final class ErrorCommand implements Callable<Integer> {
         } else {
             Sampler s = sampler.sampler(law);
             if (!(s instanceof RandomOrder)) {
-                return RuleOutput.error(this, law, s);
+                return ProcessOutput.error(this, law, s);
             }
             schedules = List.of(((RandomOrder) s).schedule());
         }

@@ -17,7 +17,9 @@ import org.dlmexact.law.SplitMix64;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.sampler.PredictiveRows;
 import org.dlmexact.sampler.Predictors;
+import org.dlmexact.sampler.ProcessLaw;
 import org.dlmexact.sampler.ProcessSampler;
+import org.dlmexact.sampler.RandomOrder;
 import org.dlmexact.sampler.Sampler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,6 +71,7 @@ final class SampleCommand implements Callable<Integer> {
         MarginalLattice lattice = MarginalLattice.of(law);
         PredictiveRows rows = new PredictiveRows(lattice, Predictors.parse(sampler.predictor, lattice));
         Function<SplitMix64, int[]> draw = new ProcessSampler(rows, smp)::sample;
+        noteBoundaries(smp, rows, law);
         if (outFile == null) {
             PrintWriter out = spec.commandLine().getOut();
             write(out, draw, n, s);
@@ -105,6 +108,24 @@ final class SampleCommand implements Callable<Integer> {
             Files.deleteIfExists(tmp);
         }
         return 0;
+    }
+
+    /**
+     * A note on standard error when the sampler's exact law rests on decision boundaries (when that
+     * law is within its size limit; the random-order sampler has none).
+     */
+    private void noteBoundaries(Sampler smp, PredictiveRows rows, Law law) {
+        if (smp instanceof RandomOrder || smp.work(law.alphabetSize()).compareTo(
+                java.math.BigInteger.valueOf(smp.maxWork())) > 0) {
+            return;
+        }
+        ProcessLaw q = ProcessLaw.compute(rows, smp);
+        if (q.boundaryCount() > 0) {
+            spec.commandLine().getErr().println("dlm-exact: note: the exact law of " + smp.spec() + " rests on "
+                    + q.boundaryCount() + " decision boundar" + (q.boundaryCount() == 1 ? "y" : "ies")
+                    + " (exact ties or threshold equalities; error --json lists them), decided here by its ties= and"
+                    + " boundary= keys");
+        }
     }
 
     private static void write(Writer w, Function<SplitMix64, int[]> sampler, long n, long seed) throws IOException {

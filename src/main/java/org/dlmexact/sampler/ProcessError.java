@@ -55,9 +55,11 @@ public final class ProcessError {
         private final Divergence predictorLogRatio;
         private final Rational samplerProbability;
         private final Rational dataProbability;
+        private final ExactReal entropyGap;
 
         Round(int round, Divergence cumulativeKL, Divergence contribution, ExactReal conditionalTC,
-              Divergence predictorLogRatio, Rational samplerProbability, Rational dataProbability) {
+              Divergence predictorLogRatio, Rational samplerProbability, Rational dataProbability,
+              ExactReal entropyGap) {
             this.round = round;
             this.cumulativeKL = cumulativeKL;
             this.contribution = contribution;
@@ -65,6 +67,17 @@ public final class ProcessError {
             this.predictorLogRatio = predictorLogRatio;
             this.samplerProbability = samplerProbability;
             this.dataProbability = dataProbability;
+            this.entropyGap = entropyGap;
+        }
+
+        /**
+         * {@code E_mu[sum_{i in B} H(X_i | x_S) - max_{i in B} H(X_i | x_S); round j happens]} along the
+         * data path (samplers with an {@link Sampler#entropyBudget()}); it bounds
+         * {@link #conditionalTC()} from above.
+         */
+        //@ pure
+        public Optional<ExactReal> entropyGap() {
+            return Optional.ofNullable(entropyGap);
         }
 
         /** {@code j}, from 1. */
@@ -241,7 +254,9 @@ public final class ProcessError {
                     holds &= !lr.isInfinite() && contribution.value().equals(tc.add(lr.value()));
                 }
             }
-            rounds.add(new Round(j, cum, contribution, tc, lr, reached, dp));
+            ExactReal gap = data != null && data.gap != null ? (j <= data.gap.size() ? data.gap.get(j - 1)
+                    : ExactReal.ZERO) : null;
+            rounds.add(new Round(j, cum, contribution, tc, lr, reached, dp, gap));
             prev = cum;
             gPrev = g;
         }
@@ -325,6 +340,7 @@ public final class ProcessError {
         final List<ExactReal> tc = new ArrayList<>();
         final List<Divergence> lr = new ArrayList<>();
         final List<Rational> reached = new ArrayList<>();
+        /*@ nullable @*/ List<ExactReal> gap;
         Rational expectedRounds = Rational.ZERO;
     }
 
@@ -350,6 +366,25 @@ public final class ProcessError {
         return b;
     }
 
+    /** {@code sum_{i in B} H(X_i | x_S) - max_{i in B} H(X_i | x_S)} at a data state, exact. */
+    private static ExactReal entropyGap(MarginalLattice lat, int s, int values, int[] pos) {
+        SequenceSpace sp = lat.law().space();
+        BigInteger ws = lat.marginal(s)[values];
+        ExactReal sum = ExactReal.ZERO;
+        ExactReal max = null;
+        for (int i : pos) {
+            BigInteger[] wi = lat.marginal(s | (1 << i));
+            Rational[] row = new Rational[sp.alphabetSize()];
+            for (int a = 0; a < row.length; a++) {
+                row[a] = Rational.of(wi[Context.extend(sp, s, values, i, a)], ws);
+            }
+            ExactReal h = Rows.entropy(row);
+            sum = sum.add(h);
+            max = max == null ? h : max.max(h);
+        }
+        return sum.subtract(max);
+    }
+
     /** The round terms along the data's own path, from the lattice (independent of Q_pi). */
     private static DataPath dataPath(PredictiveRows rows, Sampler sampler) {
         MarginalLattice lat = rows.lattice();
@@ -364,10 +399,15 @@ public final class ProcessError {
         cur.put(0, start);
         int[] x = new int[sp.length()];
         int fixed = sampler.fixedSteps();
+        boolean gaps = sampler.entropyBudget().isPresent();
+        if (gaps) {
+            out.gap = new ArrayList<>();
+        }
         for (int j = 1; !cur.isEmpty() && (fixed < 0 || j <= fixed); j++) {
             java.util.TreeMap<Integer, java.util.BitSet> next = new java.util.TreeMap<>();
             LogSum tc = new LogSum();
             LogSum lr = new LogSum();
+            ExactReal gap = ExactReal.ZERO;
             Context offending = null;
             BigInteger reached = BigInteger.ZERO;
             for (Map.Entry<Integer, java.util.BitSet> e : cur.entrySet()) {
@@ -382,6 +422,9 @@ public final class ProcessError {
                     Context.decode(sp, s, values, x);
                     int[] pos = Context.positions(b);
                     Rational[][] r = br.rows;
+                    if (gaps && pos.length > 0) {
+                        gap = gap.add(entropyGap(lat, s, values, pos).multiply(Rational.of(ws[values], d)));
+                    }
                     java.util.BitSet dst = t == full ? null : next.computeIfAbsent(t, k -> new java.util.BitSet());
                     int count = sp.power(pos.length);
                     for (int y = 0; y < count; y++) {
@@ -423,6 +466,9 @@ public final class ProcessError {
             out.reached.add(pr);
             out.expectedRounds = out.expectedRounds.add(pr);
             out.tc.add(tc.value(scale));
+            if (gaps) {
+                out.gap.add(gap);
+            }
             out.lr.add(offending != null ? Divergence.infinite(PredictorTerm.firstOutcome(lat, offending))
                     : Divergence.finite(lr.value(scale)));
             cur = next;

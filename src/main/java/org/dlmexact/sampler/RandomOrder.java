@@ -24,9 +24,22 @@ public final class RandomOrder implements Sampler {
 
     //@ public invariant schedule() != null;
     private final Schedule schedule;
+    private final /*@ nullable @*/ TokenRule[] tokens;
 
-    private RandomOrder(Schedule schedule) {
+    private RandomOrder(Schedule schedule, TokenRule[] tokens) {
         this.schedule = schedule;
+        this.tokens = tokens;
+    }
+
+    /**
+     * The random-order sampler whose step {@code j} draws its tokens by {@code tokens[j-1]} (one rule
+     * per step): the law of a per-position sampler given its per-step sizes ({@link SizeMixture}).
+     */
+    static RandomOrder withTokenRules(Schedule schedule, TokenRule[] tokens) {
+        if (tokens.length != schedule.steps()) {
+            throw new IllegalArgumentException("one token rule per step: " + tokens.length + " for " + schedule);
+        }
+        return new RandomOrder(schedule, tokens.clone());
     }
 
     /** The random-order sampler with the schedule {@code schedule} (reveal order). */
@@ -35,7 +48,7 @@ public final class RandomOrder implements Sampler {
       @   ensures \result.schedule() == schedule;
       @ pure @*/
     public static RandomOrder of(Schedule schedule) {
-        return new RandomOrder(Objects.requireNonNull(schedule, "schedule"));
+        return new RandomOrder(Objects.requireNonNull(schedule, "schedule"), null);
     }
 
     //@ pure helper
@@ -76,9 +89,21 @@ public final class RandomOrder implements Sampler {
         int k = schedule.size(state.step());
         int free = state.maskedMask();
         Rational w = Rational.of(BigInteger.ONE, InformationProfile.binomial(Integer.bitCount(free), k));
+        TokenRule rule = tokens == null ? null : tokens[state.step() - 1];
+        Rational[][] rows = null;
+        if (rule != null && !rule.plain()) {
+            rows = new Rational[state.length()][];
+            for (int i : Context.positions(free)) {
+                rows[i] = rule.row(state, i);
+            }
+        }
         for (int b = free; b != 0; b = (b - 1) & free) {
             if (Integer.bitCount(b) == k) {
-                moves.reveal(w, b);
+                if (rows == null) {
+                    moves.reveal(w, b);
+                } else {
+                    moves.draw(w, b, rows, null);
+                }
             }
         }
     }
@@ -138,11 +163,14 @@ public final class RandomOrder implements Sampler {
     /** The Fisher-Yates ordered partition of the class comment: one block per step. */
     /*@ also public normal_behavior
       @   requires rng != null;
-      @   ensures \result != null && \result.length == fixedSteps();
+      @   ensures \result == null || \result.length == fixedSteps();
       @   assignable rng.*;
       @*/
     @Override
-    public int[] plan(SplitMix64 rng) {
+    public int /*@ nullable @*/ [] plan(SplitMix64 rng) {
+        if (tokens != null) {
+            return null;
+        }
         int l = schedule.length();
         int[] perm = new int[l];
         for (int n = 0; n < l; n++) {
@@ -169,7 +197,8 @@ public final class RandomOrder implements Sampler {
       @ pure @*/
     @Override
     public boolean equals(Object o) {
-        return o instanceof RandomOrder && ((RandomOrder) o).schedule.equals(schedule);
+        return o instanceof RandomOrder && ((RandomOrder) o).schedule.equals(schedule)
+                && java.util.Arrays.equals(((RandomOrder) o).tokens, tokens);
     }
 
     /*@ also public normal_behavior

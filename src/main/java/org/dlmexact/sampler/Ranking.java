@@ -185,6 +185,87 @@ public final class Ranking {
         }
     }
 
+    /**
+     * The entropy-prefix rule of {@code entropy-sum} and the EB-sampler: sort {@code positions}
+     * by entropy {@code h} ascending (equal entropies by {@code ties}) and keep a prefix. With
+     * {@code includeSelf} the longest prefix whose entropy sum (up to and including its last
+     * position) passes {@code limit}; without it (EB), every position whose PRECEDING entropies
+     * sum to a value passing {@code limit}. "Passing" is {@code <=} ({@link Inclusion#INCLUSIVE})
+     * or {@code <}. At least one position is kept. A sum exactly equal to the limit is reported as
+     * a {@link Boundary.Kind#THRESHOLD} of the positions whose inclusion it decides, and a tie
+     * straddling the cut as a {@link Boundary.Kind#TIE} ({@link #top}).
+     */
+    /*@ public normal_behavior
+      @   requires state != null && positions != null && h != null && h.length == positions.length && positions.length >= 1;
+      @   requires limit != null && inclusion != null && ties != null && out != null;
+      @*/
+    public static void entropyPrefix(State state, int[] positions, org.dlmexact.exact.ExactReal[] h,
+                                     Rational limit, boolean includeSelf, Inclusion inclusion, Ties ties,
+                                     Moves.Selection out) {
+        org.dlmexact.exact.ExactReal[] sorted = h.clone();
+        Arrays.sort(sorted);
+        org.dlmexact.exact.ExactReal lim = org.dlmexact.exact.ExactReal.of(limit);
+        int take = 1;
+        org.dlmexact.exact.ExactReal sum = includeSelf ? sorted[0] : org.dlmexact.exact.ExactReal.ZERO;
+        for (int n = 1; n < sorted.length; n++) {
+            sum = includeSelf ? sum.add(sorted[n]) : sum.add(sorted[n - 1]);
+            int c = sum.compareTo(lim);
+            if (c == 0) {
+                int at = 0;
+                for (int m = 0; m < positions.length; m++) {
+                    at |= h[m].equals(sorted[n]) ? 1 << positions[m] : 0;
+                }
+                state.boundary(Boundary.Kind.THRESHOLD, at, "entropy sum = threshold " + limit);
+            }
+            if (!inclusion.passes(-c)) {
+                break;
+            }
+            take++;
+        }
+        org.dlmexact.exact.ExactReal[] neg = new org.dlmexact.exact.ExactReal[h.length];
+        for (int m = 0; m < h.length; m++) {
+            neg[m] = h[m].negate();
+        }
+        top(state, positions, neg, take, ties, "equal entropy", out);
+    }
+
+    /**
+     * The draw-then-rank step of LLaDA's low-confidence remasking and Dream's {@code maskgit_plus}:
+     * one branch that draws a token at every position of {@code drawn} from {@code drawRows} and
+     * keeps the {@code k} positions whose drawn token has the largest probability under
+     * {@code confidenceRows} (which may differ from the rows drawn from, as LLaDA's untempered
+     * confidence does), equal confidences by {@code ties}. The confidences are compared through
+     * integer ranks of the distinct probabilities, which order them exactly as the rationals.
+     */
+    /*@ public normal_behavior
+      @   requires state != null && moves != null && drawRows != null && confidenceRows != null && ties != null;
+      @   requires drawn >= 0 && 0 <= k && k <= Integer.bitCount(drawn);
+      @   assignable \everything;
+      @*/
+    public static void drawThenKeep(State state, Moves moves, int drawn, Rational[][] drawRows,
+                                    Rational[][] confidenceRows, int k, Ties ties) {
+        int[] pos = Context.positions(drawn);
+        java.util.TreeSet<Rational> distinct = new java.util.TreeSet<>();
+        for (int i : pos) {
+            java.util.Collections.addAll(distinct, confidenceRows[i]);
+        }
+        List<Rational> sorted = new ArrayList<>(distinct);
+        Integer[][] rank = new Integer[state.length()][];
+        for (int i : pos) {
+            rank[i] = new Integer[state.alphabetSize()];
+            for (int a = 0; a < rank[i].length; a++) {
+                rank[i][a] = java.util.Collections.binarySearch(sorted, confidenceRows[i][a]);
+            }
+        }
+        moves.draw(Rational.ONE, drawn, drawRows, (y, out) -> {
+            Integer[] key = new Integer[pos.length];
+            for (int n = 0; n < pos.length; n++) {
+                key[n] = rank[pos[n]][y[pos[n]]];
+            }
+            top(state, pos, key, k, ties, "equal probability of the drawn tokens", out);
+        });
+    }
+
     /** The positions of {@code mask} in increasing order (a convenience for kernels). */
     //@ requires mask >= 0;
     //@ ensures \result.length == Integer.bitCount(mask);

@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.exact.Rational;
@@ -444,13 +443,11 @@ public abstract class Rule implements Sampler {
 
     private static final class EntropySum extends Rule {
         private final Rational threshold;
-        private final ExactReal limit;
         private final Ranking.Inclusion inclusion;
 
         EntropySum(Rational threshold, int length, Ranking.Ties ties, Ranking.Inclusion inclusion) {
             super(Kind.ENTROPY_SUM, length, ties);
             this.threshold = threshold;
-            this.limit = ExactReal.of(threshold);
             this.inclusion = inclusion;
         }
 
@@ -490,32 +487,11 @@ public abstract class Rule implements Sampler {
 
         private void select(State state, Moves.Selection out) {
             int[] pos = Context.positions(state.maskedMask());
-            ExactReal[] neg = new ExactReal[pos.length];
-            List<ExactReal> sorted = new ArrayList<>();
+            ExactReal[] h = new ExactReal[pos.length];
             for (int n = 0; n < pos.length; n++) {
-                ExactReal h = state.entropy(pos[n]);
-                neg[n] = h.negate();
-                sorted.add(h);
+                h[n] = state.entropy(pos[n]);
             }
-            Collections.sort(sorted);
-            int take = 1;
-            ExactReal sum = sorted.get(0);
-            for (int n = 1; n < sorted.size(); n++) {
-                sum = sum.add(sorted.get(n));
-                int c = sum.compareTo(limit);
-                if (c == 0) {
-                    int at = 0;
-                    for (int m = 0; m < pos.length; m++) {
-                        at |= state.entropy(pos[m]).equals(sorted.get(n)) ? 1 << pos[m] : 0;
-                    }
-                    state.boundary(Boundary.Kind.THRESHOLD, at, "entropy sum = threshold " + threshold);
-                }
-                if (!inclusion.passes(-c)) {
-                    break;
-                }
-                take++;
-            }
-            Ranking.top(state, pos, neg, take, ties(), "equal entropy", out);
+            Ranking.entropyPrefix(state, pos, h, threshold, true, inclusion, ties(), out);
         }
 
         /*@ also public normal_behavior
@@ -590,28 +566,10 @@ public abstract class Rule implements Sampler {
             }
             int free = state.maskedMask();
             Rational[][] rows = new Rational[state.length()][];
-            int[] pos = Context.positions(free);
-            TreeSet<Rational> distinct = new TreeSet<>();
-            for (int i : pos) {
+            for (int i : Context.positions(free)) {
                 rows[i] = state.row(i);
-                Collections.addAll(distinct, rows[i]);
             }
-            // integer ranks of the probabilities: comparing ranks is comparing the rationals exactly
-            List<Rational> sorted = new ArrayList<>(distinct);
-            Integer[][] rank = new Integer[state.length()][];
-            for (int i : pos) {
-                rank[i] = new Integer[state.alphabetSize()];
-                for (int a = 0; a < rank[i].length; a++) {
-                    rank[i][a] = Collections.binarySearch(sorted, rows[i][a]);
-                }
-            }
-            moves.draw(Rational.ONE, free, rows, (y, out) -> {
-                Integer[] key = new Integer[pos.length];
-                for (int n = 0; n < pos.length; n++) {
-                    key[n] = rank[pos[n]][y[pos[n]]];
-                }
-                Ranking.top(state, pos, key, k, ties(), "equal probability of the drawn tokens", out);
-            });
+            Ranking.drawThenKeep(state, moves, free, rows, rows, k, ties());
         }
 
         private void top(State state, int k, Moves.Selection out) {

@@ -52,6 +52,17 @@ public interface Sampler {
     //@ pure
     boolean revealsByState();
 
+    /**
+     * A bound {@code gamma} that every step's batch {@code B} meets by construction,
+     * {@code sum_{i in B} H_i - max_{i in B} H_i <= gamma} with {@code H_i} the entropies of the
+     * predicted rows (the EB-sampler); empty for samplers without one.
+     */
+    //@ ensures \result != null;
+    //@ pure
+    default java.util.Optional<Rational> entropyBudget() {
+        return java.util.Optional.empty();
+    }
+
     /** Whether a step may re-mask visible positions. */
     //@ pure
     default boolean remasks() {
