@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.Parsers;
 import org.dlmexact.exact.Rational;
 
 /**
@@ -109,13 +110,28 @@ public abstract class Rule {
      *     for bad sizes (for example {@code schedule.bad-sum} when they do not sum to {@code L})
      */
     /*@ public normal_behavior
-      @   requires text != null && convention != null && length >= 1;
+      @   requires isValidText(text, length, convention);
       @   ensures \result != null;
       @ also public exceptional_behavior
-      @   requires text != null && convention != null;
+      @   requires !isValidText(text, length, convention);
       @   signals_only InvalidInputException;
       @ pure @*/
     public static Rule parse(String text, int length, Schedule.Convention convention) {
+        return read(text, length, convention);
+    }
+
+    /**
+     * Whether {@link #parse} accepts {@code text} for length {@code length} (by the parser's own
+     * code, {@link Parsers}); the tests hold it against the forms and errors of SPEC §7.1.
+     */
+    /*@ public normal_behavior
+      @   ensures true;
+      @ pure @*/
+    public static boolean isValidText(String text, int length, Schedule.Convention convention) {
+        return Parsers.accepts(() -> read(text, length, convention), InvalidInputException.class);
+    }
+
+    private static Rule read(String text, int length, Schedule.Convention convention) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(convention, "convention");
         String s = text.strip();

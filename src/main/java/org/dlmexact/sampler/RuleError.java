@@ -142,16 +142,22 @@ public final class RuleError {
     /**
      * Computes everything exactly.
      *
-     * @throws IllegalArgumentException when the rule's sizes have another length than the law
+     * When the rule fits the law's length, one {@code behavior} case: the size limits and the
+     * predictor's rows decide whether it returns.
+     *
+     * @throws IllegalArgumentException when the rule's sizes have another length than the law, or
+     *     the predictor was built for another space
      * @throws InvalidInputException {@code rule.too-large}, {@code law.too-large} or a predictor error
      */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   requires law != null && rule != null && predictor != null;
       @   requires rule.sizes().isEmpty() || rule.sizes().get().length() == law.length();
       @   ensures \result.law() == law && \result.rule() == rule;
+      @   signals_only InvalidInputException, IllegalArgumentException;
       @ also public exceptional_behavior
       @   requires law != null && rule != null && predictor != null;
-      @   signals_only InvalidInputException, IllegalArgumentException;
+      @   requires !(rule.sizes().isEmpty() || rule.sizes().get().length() == law.length());
+      @   signals_only IllegalArgumentException;
       @*/
     public static RuleError compute(Law law, Rule rule, Predictor predictor) {
         Objects.requireNonNull(law, "law");

@@ -102,16 +102,21 @@ public final class RuleLaw {
     /**
      * The exact output law of {@code rule} with the predictor of {@code rows}.
      *
+     * When the rule fits the law's length, one {@code behavior} case: the size limit and the
+     * predictor's rows decide whether it returns.
+     *
      * @throws IllegalArgumentException when the rule's sizes have another length than the law
      * @throws InvalidInputException {@code rule.too-large} or a predictor error
      */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   requires rows != null && rule != null;
       @   requires rule.sizes().isEmpty() || rule.sizes().get().length() == rows.lattice().law().length();
       @   ensures \result.rule() == rule && \result.law().space().equals(rows.lattice().law().space());
+      @   signals_only InvalidInputException;
       @ also public exceptional_behavior
       @   requires rows != null && rule != null;
-      @   signals_only IllegalArgumentException, InvalidInputException;
+      @   requires !(rule.sizes().isEmpty() || rule.sizes().get().length() == rows.lattice().law().length());
+      @   signals_only IllegalArgumentException;
       @*/
     public static RuleLaw compute(PredictiveRows rows, Rule rule) {
         Objects.requireNonNull(rows, "rows");

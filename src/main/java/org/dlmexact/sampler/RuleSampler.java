@@ -36,8 +36,8 @@ public final class RuleSampler {
       @   requires rule.sizes().isEmpty() || rule.sizes().get().length() == rows.lattice().law().length();
       @   ensures rows() == rows && rule() == rule;
       @ also public exceptional_behavior
-      @   requires rows != null && rule != null && rule.sizes().isPresent()
-      @        && rule.sizes().get().length() != rows.lattice().law().length();
+      @   requires rows != null && rule != null;
+      @   requires !(rule.sizes().isEmpty() || rule.sizes().get().length() == rows.lattice().law().length());
       @   signals_only IllegalArgumentException;
       @ pure @*/
     public RuleSampler(PredictiveRows rows, Rule rule) {
