@@ -1,7 +1,6 @@
 package org.dlmexact.exact;
 
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * The validity predicates of the parsers' contracts. A parser's contract has a normal case that
@@ -16,16 +15,17 @@ public final class Parsers {
     }
 
     /**
-     * Whether {@code parse} returns normally: {@code false} when it throws {@code refusal} (the
-     * parser's exception for invalid input); any other exception propagates.
+     * Whether {@code parse} returns normally (its result, if any, is discarded): {@code false}
+     * when it throws {@code refusal} (the parser's exception for invalid input); any other
+     * exception propagates.
      */
     /*@ public normal_behavior
       @   requires parse != null && refusal != null;
       @ pure @*/
-    public static boolean accepts(Supplier<?> parse, Class<? extends RuntimeException> refusal) {
+    public static boolean accepts(Runnable parse, Class<? extends RuntimeException> refusal) {
         Objects.requireNonNull(refusal, "refusal");
         try {
-            parse.get();
+            parse.run();
             return true;
         } catch (RuntimeException e) {
             if (refusal.isInstance(e)) {
