@@ -6,6 +6,7 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -213,25 +214,49 @@ public final class Atoms {
       @   requires n != null && n.signum() > 0 && coefficient != null && small != null && large != null;
       @   assignable small.*, large.*;
       @*/
+    @SuppressWarnings("unchecked")
     public static void addLnInteger(BigInteger n, BigInteger coefficient, Map<BigInteger, BigInteger> small,
                                     Map<BigInteger, BigInteger> large) {
+        addLnIntegers(n, new BigInteger[] {Objects.requireNonNull(coefficient, "coefficient")},
+                new Map[] {small}, new Map[] {large});
+    }
+
+    /**
+     * Adds {@code coefficients[s] * ln(n)} to {@code small[s]} and {@code large[s]} for every slot
+     * {@code s} whose coefficient is neither null nor zero; {@code n} is split once for all slots.
+     */
+    /*@ public normal_behavior
+      @   requires n != null && n.signum() > 0 && coefficients != null && small != null && large != null;
+      @   requires coefficients.length == small.length && coefficients.length == large.length;
+      @   assignable small[*].*, large[*].*;
+      @ also public exceptional_behavior
+      @   requires n != null && n.signum() <= 0;
+      @   signals_only IllegalArgumentException;
+      @*/
+    public static void addLnIntegers(BigInteger n, BigInteger[] coefficients, Map<BigInteger, BigInteger>[] small,
+                                     Map<BigInteger, BigInteger>[] large) {
         Objects.requireNonNull(n, "n");
         if (n.signum() <= 0) {
             throw new IllegalArgumentException("logarithm of non-positive integer " + n);
         }
-        if (coefficient.signum() == 0 || n.equals(BigInteger.ONE)) {
+        if (n.equals(BigInteger.ONE)) {
             return;
         }
         long[] s = split(n);
-        for (int i = 0; i + 1 < s.length; i += 2) {
-            BigInteger c = s[i + 1] == 1 ? coefficient : coefficient.multiply(BigInteger.valueOf(s[i + 1]));
-            small.merge(BigInteger.valueOf(s[i]), c, BigInteger::add);
-        }
         long last = s[s.length - 1];
-        if (last == -1) {
-            large.merge(bigCofactor(n, s), coefficient, BigInteger::add);
-        } else if (last > 1) {
-            large.merge(BigInteger.valueOf(last), coefficient, BigInteger::add);
+        BigInteger cofactor = last == -1 ? bigCofactor(n, s) : last > 1 ? BigInteger.valueOf(last) : null;
+        for (int slot = 0; slot < coefficients.length; slot++) {
+            BigInteger coefficient = coefficients[slot];
+            if (coefficient == null || coefficient.signum() == 0) {
+                continue;
+            }
+            for (int i = 0; i + 1 < s.length; i += 2) {
+                BigInteger c = s[i + 1] == 1 ? coefficient : coefficient.multiply(BigInteger.valueOf(s[i + 1]));
+                small[slot].merge(BigInteger.valueOf(s[i]), c, BigInteger::add);
+            }
+            if (cofactor != null) {
+                large[slot].merge(cofactor, coefficient, BigInteger::add);
+            }
         }
     }
 
@@ -248,7 +273,26 @@ public final class Atoms {
       @              (\forall BigInteger b; \result.containsKey(b) && !a.equals(b); a.gcd(b).equals(BigInteger.ONE)));
       @ pure @*/
     public static TreeMap<BigInteger, Rational> refine(Map<BigInteger, Rational> terms) {
+        return refine(terms, false);
+    }
+
+    /**
+     * As {@link #refine(Map)} when every atom below {@code 2^32} is prime: true of the atoms of
+     * every {@link ExactReal}, which are small primes or cofactors without a prime factor below
+     * {@link #SMALL_PRIME_LIMIT} (and pieces of them), and a cofactor below
+     * {@code SMALL_PRIME_LIMIT^2 = 2^32} is prime. Two distinct such primes are coprime, so their
+     * gcd is never computed: a new atom below {@code 2^32} is only tried against the atoms above
+     * {@code 2^32}, in the same order. The splits made, and so the result, are those of
+     * {@link #refine(Map)}.
+     */
+    static TreeMap<BigInteger, Rational> refineCofactors(Map<BigInteger, Rational> terms) {
+        return refine(terms, true);
+    }
+
+    private static TreeMap<BigInteger, Rational> refine(Map<BigInteger, Rational> terms, boolean cofactors) {
         TreeMap<BigInteger, Rational> base = new TreeMap<>();
+        // with cofactors: the atoms of base above 2^32, the only ones a prime below 2^32 can divide
+        TreeSet<BigInteger> wide = new TreeSet<>();
         Deque<Object[]> work = new ArrayDeque<>();
         for (Map.Entry<BigInteger, Rational> e : terms.entrySet()) {
             if (e.getKey().signum() <= 0) {
@@ -269,10 +313,12 @@ public final class Atoms {
                 base.put(c, existing.add(q));
                 continue;
             }
-            for (BigInteger a : base.keySet()) {
+            boolean knownPrime = cofactors && c.bitLength() <= 32;
+            for (BigInteger a : knownPrime ? wide : base.keySet()) {
                 BigInteger g = a.gcd(c);
                 if (!g.equals(BigInteger.ONE)) {
                     Rational qa = base.remove(a);
+                    wide.remove(a);
                     work.push(new Object[] {a.divide(g), qa});
                     work.push(new Object[] {c.divide(g), q});
                     work.push(new Object[] {g, qa.add(q)});
@@ -280,6 +326,9 @@ public final class Atoms {
                 }
             }
             base.put(c, q);
+            if (cofactors && !knownPrime) {
+                wide.add(c);
+            }
         }
         base.values().removeIf(Rational::isZero);
         return base;

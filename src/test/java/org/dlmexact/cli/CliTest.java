@@ -213,8 +213,11 @@ class CliTest {
 
     @Test
     void tooLargeLaw() {
-        assertBadInput(run("info", "--law", "uniform:2,17"), "131072");
-        assertBadInput(run("info", "--law", "uniform:2,16"), "43046721");
+        assertBadInput(run("info", "--law", "uniform:2,21"), "2097152", "1048576");
+        assertBadInput(run("info", "--law", "uniform:3,13"), "1594323", "1048576");
+        // the stored lattice of the sampler commands keeps its own limit
+        assertBadInput(run("sample", "--law", "uniform:2,15", "--schedule", "one-shot", "--count", "1", "--seed", "1"),
+                "14348907", "5000000");
     }
 
     @Test
