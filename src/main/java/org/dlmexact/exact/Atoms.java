@@ -214,7 +214,7 @@ public final class Atoms {
       @   requires n != null && n.signum() > 0 && coefficient != null && small != null && large != null;
       @   assignable small.*, large.*;
       @*/
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public static void addLnInteger(BigInteger n, BigInteger coefficient, Map<BigInteger, BigInteger> small,
                                     Map<BigInteger, BigInteger> large) {
         addLnIntegers(n, new BigInteger[] {Objects.requireNonNull(coefficient, "coefficient")},

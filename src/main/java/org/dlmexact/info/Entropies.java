@@ -26,7 +26,7 @@ public final class Entropies {
     private final Map<BigInteger, BigInteger>[] largeLogs;
     private final ExactReal[] entropy;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private Entropies(Law law) {
         this.law = law;
         this.lattice = MarginalLattice.of(law);

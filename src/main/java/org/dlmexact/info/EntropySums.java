@@ -71,7 +71,7 @@ final class EntropySums {
      * The sums as integer coefficients of logarithms, per slot: {@code result[0][s]} keyed by small
      * primes, {@code result[1][s]} by cofactors (as {@link Atoms#addLnIntegers} splits them).
      */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     Map<BigInteger, BigInteger>[][] finish() {
         Map<BigInteger, BigInteger>[] small = new Map[slots];
         Map<BigInteger, BigInteger>[] large = new Map[slots];
