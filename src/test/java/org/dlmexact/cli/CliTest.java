@@ -234,4 +234,20 @@ class CliTest {
         assertEquals(0, r.code());
         assertFalse(r.out().isEmpty());
     }
+
+    @Test
+    void onlyTheNamedSubcommandIsRegisteredAndUsageStillListsAll() {
+        assertEquals(List.of("info"), List.copyOf(Main.commandLine("info", "--law", "pairs:4").getSubcommands().keySet()));
+        assertEquals(List.of("validate"), List.copyOf(Main.commandLine("validate").getSubcommands().keySet()));
+        assertEquals(Main.SUBCOMMANDS, List.copyOf(Main.commandLine().getSubcommands().keySet()));
+        assertEquals(Main.SUBCOMMANDS, List.copyOf(Main.commandLine("--help").getSubcommands().keySet()));
+        assertEquals(Main.SUBCOMMANDS, List.copyOf(Main.commandLine("nosuch").getSubcommands().keySet()));
+        Run usage = run("--help");
+        for (String name : Main.SUBCOMMANDS) {
+            assertTrue(usage.out().contains("  " + name + " "), name + " missing from the usage:\n" + usage.out());
+        }
+        Run unknown = run("nosuch");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("nosuch"), unknown.err());
+    }
 }
