@@ -115,7 +115,6 @@ public final class LawJson {
         Rational[] p = new Rational[sp.size()];
         java.util.Arrays.fill(p, Rational.ZERO);
         boolean[] seen = new boolean[sp.size()];
-        Rational sum = Rational.ZERO;
         for (int n = 0; n < support.size(); n++) {
             JsonNode e = support.get(n);
             String where = "support[" + n + "]";
@@ -175,18 +174,18 @@ public final class LawJson {
             if (q.signum() < 0) {
                 throw new InvalidInputException("law.negative-probability", where + ".p (x = " + x + ") is negative: " + q);
             }
-            if (q.compareTo(Rational.ONE) > 0) {
+            if (q.numerator().compareTo(q.denominator()) > 0) {
                 throw new InvalidInputException("law.probability-above-one", where + ".p (x = " + x
                         + ") is " + q + ", above 1");
             }
             p[idx] = q;
-            sum = sum.add(q);
         }
-        if (!sum.equals(Rational.ONE)) {
-            throw new InvalidInputException("law.sum-not-one", "field 'support': probabilities sum to " + sum
-                    + ", not exactly 1");
+        try {
+            return Law.fromProbabilities(sp, p);
+        } catch (InvalidInputException e) {
+            // the only failure left: the sum (every probability was checked above)
+            throw new InvalidInputException(e.code(), "field 'support': " + e.getMessage());
         }
-        return Law.fromProbabilities(sp, p);
     }
 
     private static int smallInt(JsonNode root, String field) {
