@@ -1,6 +1,7 @@
 package org.dlmexact.law;
 
 import static org.dlmexact.law.Invalid.assertInvalid;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -118,5 +119,6 @@ class LawJsonErrorsTest {
     @MethodSource("cases")
     void refused(String what, String text, String code, String[] fragments) {
         assertInvalid(code, () -> LawJson.parse(text), fragments);
+        assertNull(LawJson.parsePlain(text), "the streaming reader leaves every refusal to the tree reader");
     }
 }
