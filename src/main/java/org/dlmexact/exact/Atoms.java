@@ -103,7 +103,12 @@ public final class Atoms {
 
     /** Primes grouped so that each group's product is one BigInteger: one gcd screens a whole group. */
     private static final int GROUP = 32;
-    private static final BigInteger[] GROUP_PRODUCTS = groupProducts();
+
+    /** The products of the groups and of all small primes, made on first use (only numbers of 63 bits and more need them). */
+    private static final class Products {
+        static final BigInteger[] GROUPS = groupProducts();
+        static final BigInteger ALL = product(GROUPS, 0, GROUPS.length);
+    }
 
     private static BigInteger[] groupProducts() {
         BigInteger[] g = new BigInteger[(PRIMES.length + GROUP - 1) / GROUP];
@@ -117,18 +122,29 @@ public final class Atoms {
         return g;
     }
 
+    private static BigInteger product(BigInteger[] a, int from, int to) {
+        return to - from == 1 ? a[from] : product(a, from, (from + to) / 2).multiply(product(a, (from + to) / 2, to));
+    }
+
+    /**
+     * Splits {@code n >= 2^63}: one gcd with the product of all small primes gives the product
+     * {@code d} of the distinct small primes dividing {@code n}; the groups are screened against
+     * {@code d} (small) instead of {@code n}, and only until {@code d} is used up.
+     */
     private static long[] splitBig(BigInteger n) {
         long[] buf = new long[2 * 16 + 1];
         int len = 0;
         BigInteger m = n;
-        for (int group = 0; group < GROUP_PRODUCTS.length; group++) {
+        BigInteger rest = m.gcd(Products.ALL);
+        for (int group = 0; group < Products.GROUPS.length && !rest.equals(BigInteger.ONE); group++) {
             if (m.bitLength() < 63) {
                 return withLongRest(buf, len, m.longValue());
             }
-            BigInteger d = m.gcd(GROUP_PRODUCTS[group]);
+            BigInteger d = rest.gcd(Products.GROUPS[group]);
             if (d.equals(BigInteger.ONE)) {
                 continue;
             }
+            rest = rest.divide(d);
             for (int k = group * GROUP; k < Math.min(PRIMES.length, (group + 1) * GROUP); k++) {
                 BigInteger bp = BigInteger.valueOf(PRIMES[k]);
                 if (d.mod(bp).signum() != 0) {

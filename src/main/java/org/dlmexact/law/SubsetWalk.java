@@ -97,7 +97,9 @@ public final class SubsetWalk {
         new Walk<long[]>(sp, buffers, visitor) {
             @Override
             void sumOut(long[] src, long[] dst, int low) {
-                MarginalKernel.sumOut(src, dst, sp.alphabetSize(), low, bound);
+                if (!MarginalKernel.sumOut(src, dst, sp.alphabetSize(), low, dst.length / low, bound)) {
+                    throw new IllegalStateException("a marginal weight exceeds the law's denominator " + bound);
+                }
             }
         }.run();
     }
@@ -117,7 +119,7 @@ public final class SubsetWalk {
         new Walk<BigInteger[]>(sp, buffers, visitor) {
             @Override
             void sumOut(BigInteger[] src, BigInteger[] dst, int low) {
-                MarginalKernel.sumOut(src, dst, sp.alphabetSize(), low);
+                MarginalKernel.sumOutExact(src, dst, sp.alphabetSize(), low, dst.length / low);
             }
         }.run();
     }
