@@ -33,6 +33,19 @@ def entropy(q):
     return float(-(q * np.log(q)).sum())
 
 
+def report(path, v, l, e, how):
+    """Prints H(X), TC, DTC, SumI, Z_1..Z_L and e_1..e_L from the averages e_0..e_L."""
+    z = [e[1] + e[j - 1] - e[j] for j in range(1, l + 1)]
+    tc = l * e[1] - e[l]
+    dtc = l * e[l - 1] - (l - 1) * e[l]
+    rows = [("H(X)", e[l]), ("TC", tc), ("DTC", dtc), ("SumI", tc + dtc)]
+    rows += [("Z_%d" % (j + 1), zj) for j, zj in enumerate(z)]
+    rows += [("e_%d" % k, e[k]) for k in range(1, l + 1)]
+    print("law %s: alphabetSize %d, length %d (nats, %s)" % (path, v, l, how))
+    for name, value in rows:
+        print("%-5s %.17g" % (name, value))
+
+
 def main(path):
     v, l, p = read_law(path)
     e = [0.0] * (l + 1)
@@ -43,15 +56,7 @@ def main(path):
             rest = tuple(i for i in range(l) if i not in s)
             total += entropy(p.sum(axis=rest) if rest else p)
         e[k] = total / len(subsets)
-    z = [e[1] + e[j - 1] - e[j] for j in range(1, l + 1)]
-    tc = l * e[1] - e[l]
-    dtc = l * e[l - 1] - (l - 1) * e[l]
-    rows = [("H(X)", e[l]), ("TC", tc), ("DTC", dtc), ("SumI", tc + dtc)]
-    rows += [("Z_%d" % (j + 1), zj) for j, zj in enumerate(z)]
-    rows += [("e_%d" % k, e[k]) for k in range(1, l + 1)]
-    print("law %s: alphabetSize %d, length %d (nats, float64)" % (path, v, l))
-    for name, value in rows:
-        print("%-5s %.17g" % (name, value))
+    report(path, v, l, e, "float64")
 
 
 if __name__ == "__main__":
