@@ -60,7 +60,8 @@ final class BenchCommand implements Callable<Integer> {
             List<Case> cases = new ArrayList<>();
             switch (task) {
                 case "info":
-                    for (String s : List.of("random:2,8,1", "random:2,10,1", "random:2,12,1", "random:3,5,1",
+                    for (String s : List.of("random:2,8,1", "random:2,10,1", "random:2,12,1", "random:2,14,1",
+                            "random:2,16,1", "random:3,5,1",
                             "random:3,6,1", "random:3,7,1")) {
                         names.add(s);
                         cases.add(() -> info(s));

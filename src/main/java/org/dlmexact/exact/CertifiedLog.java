@@ -19,6 +19,8 @@ public final class CertifiedLog {
 
     private static final ConcurrentHashMap<BigInteger, BigInteger[]> CACHE = new ConcurrentHashMap<>();
     private static final int CACHE_LIMIT = 200_000;
+    /** {@code {lo, hi, work}}: the most precise bounds on {@code atanh(1/3) * 2^work} computed so far. */
+    private static volatile BigInteger[] halfLn2;
 
     private CertifiedLog() {
     }
@@ -26,6 +28,7 @@ public final class CertifiedLog {
     /** Empties the enclosure cache (tests use it so that every case exercises the code, not the cache). */
     static void clearCache() {
         CACHE.clear();
+        halfLn2 = null;
     }
 
     /**
@@ -82,7 +85,7 @@ public final class CertifiedLog {
             pow = pow.shiftLeft(1);
         }
         int work = bits + 24 + 32 - Integer.numberOfLeadingZeros(Math.max(k, 1));
-        BigInteger[] ln2 = atanh(BigInteger.ONE, BigInteger.valueOf(3), work);
+        BigInteger[] ln2 = halfLn2(work);
         BigInteger a = n.subtract(pow);
         BigInteger b = n.add(pow);
         BigInteger[] lnm;
@@ -97,6 +100,21 @@ public final class CertifiedLog {
         BigInteger hi = ln2[1].multiply(kk).add(lnm[1]).shiftLeft(1);
         int shift = work - bits;
         return new BigInteger[] {floorShift(lo, shift), ceilShift(hi, shift)};
+    }
+
+    /**
+     * Bounds on {@code atanh(1/3) * 2^work = (ln 2 / 2) * 2^work}, from the most precise bounds
+     * computed so far when they are at least as precise (shifted outward: still bounds).
+     */
+    private static BigInteger[] halfLn2(int work) {
+        BigInteger[] c = halfLn2;
+        if (c == null || c[2].intValue() < work) {
+            BigInteger[] b = atanh(BigInteger.ONE, BigInteger.valueOf(3), work);
+            c = new BigInteger[] {b[0], b[1], BigInteger.valueOf(work)};
+            halfLn2 = c;
+        }
+        int shift = c[2].intValue() - work;
+        return new BigInteger[] {floorShift(c[0], shift), ceilShift(c[1], shift)};
     }
 
     /** Bounds on {@code atanh(a/b) * 2^work} for {@code 0 <= a < b} (package-private for its own tests). */

@@ -153,7 +153,7 @@ public final class ExactReal implements Comparable<ExactReal> {
     private static ExactReal normalize(Rational q0, Map<BigInteger, Rational> small, Map<BigInteger, Rational> large) {
         TreeMap<BigInteger, Rational> all = nonZero(small);
         if (!large.isEmpty()) {
-            all.putAll(large.size() == 1 ? nonZero(large) : Atoms.refine(large));
+            all.putAll(large.size() == 1 ? nonZero(large) : Atoms.refineCofactors(large));
         }
         return fromSorted(q0, all);
     }
@@ -315,7 +315,7 @@ public final class ExactReal implements Comparable<ExactReal> {
             }
         }
         TreeMap<BigInteger, Rational> all = nonZero(small);
-        all.putAll(needsRefine ? Atoms.refine(large) : nonZero(large));
+        all.putAll(needsRefine ? Atoms.refineCofactors(large) : nonZero(large));
         return fromSorted(q0, all);
     }
 
@@ -444,7 +444,7 @@ public final class ExactReal implements Comparable<ExactReal> {
         for (BigInteger a : o.atoms) {
             markers.merge(a, Rational.ONE, Rational::add);
         }
-        for (BigInteger b : Atoms.refine(markers).keySet()) {
+        for (BigInteger b : Atoms.refineCofactors(markers).keySet()) {
             Rational y = coefficientOver(o, b);
             if (!y.isZero()) {
                 Rational c = coefficientOver(this, b).divide(y);

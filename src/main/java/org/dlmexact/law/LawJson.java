@@ -1,7 +1,10 @@
 package org.dlmexact.law;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,12 +33,19 @@ public final class LawJson {
 
     public static final String SCHEMA = "dlm-exact/law@1";
     private static final Set<String> FIELDS = Set.of("schema", "alphabetSize", "length", "support");
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+    /** Streaming parser for the plain shape of law files, without the cost of starting an ObjectMapper. */
+    private static final JsonFactory STREAMING = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** The mapper, created on first use: starting it costs more than reading a small law. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+    }
 
     private LawJson() {
     }
@@ -43,7 +53,7 @@ public final class LawJson {
     /** The shared, configured mapper (strict duplicate detection, exact numbers). */
     //@ pure
     public static ObjectMapper mapper() {
-        return MAPPER;
+        return Mapper.MAPPER;
     }
 
     /**
@@ -94,9 +104,13 @@ public final class LawJson {
     }
 
     private static Law readText(String text) {
+        Law plain = parsePlain(text);
+        if (plain != null) {
+            return plain;
+        }
         JsonNode root;
         try {
-            root = MAPPER.readTree(text);
+            root = mapper().readTree(text);
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("json.syntax", "not valid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
@@ -152,7 +166,6 @@ public final class LawJson {
         Rational[] p = new Rational[sp.size()];
         java.util.Arrays.fill(p, Rational.ZERO);
         boolean[] seen = new boolean[sp.size()];
-        Rational sum = Rational.ZERO;
         for (int n = 0; n < support.size(); n++) {
             JsonNode e = support.get(n);
             String where = "support[" + n + "]";
@@ -212,18 +225,87 @@ public final class LawJson {
             if (q.signum() < 0) {
                 throw new InvalidInputException("law.negative-probability", where + ".p (x = " + x + ") is negative: " + q);
             }
-            if (q.compareTo(Rational.ONE) > 0) {
+            if (q.numerator().compareTo(q.denominator()) > 0) {
                 throw new InvalidInputException("law.probability-above-one", where + ".p (x = " + x
                         + ") is " + q + ", above 1");
             }
             p[idx] = q;
-            sum = sum.add(q);
         }
-        if (!sum.equals(Rational.ONE)) {
-            throw new InvalidInputException("law.sum-not-one", "field 'support': probabilities sum to " + sum
-                    + ", not exactly 1");
+        try {
+            return Law.fromProbabilities(sp, p);
+        } catch (InvalidInputException e) {
+            // the only failure left: the sum (every probability was checked above)
+            throw new InvalidInputException(e.code(), "field 'support': " + e.getMessage());
         }
-        return Law.fromProbabilities(sp, p);
+    }
+
+    /**
+     * The law of a file in the plain shape, read by a streaming parser: a top-level object with the
+     * fields {@code schema}, {@code alphabetSize}, {@code length} and then {@code support}, each once
+     * and no other; support entries with exactly {@code x} (integer tokens) and {@code p} (a
+     * string), every outcome new, every probability in {@code [0, 1]}, their sum 1; nothing after
+     * the object. Null for anything else, valid or not: {@link #fromTree} then reads the file and
+     * names the problem. Whatever it returns, {@link #fromTree} returns for the same text (the
+     * same checks, in a subset of the shapes).
+     */
+    static /*@ nullable @*/ Law parsePlain(String text) {
+        try (JsonParser in = STREAMING.createParser(text)) {
+            if (in.nextToken() != JsonToken.START_OBJECT || !field(in, "schema")
+                    || in.nextToken() != JsonToken.VALUE_STRING || !SCHEMA.equals(in.getText())
+                    || !field(in, "alphabetSize") || in.nextToken() != JsonToken.VALUE_NUMBER_INT
+                    || in.getNumberType() != JsonParser.NumberType.INT) {
+                return null;
+            }
+            int v = in.getIntValue();
+            if (!field(in, "length") || in.nextToken() != JsonToken.VALUE_NUMBER_INT
+                    || in.getNumberType() != JsonParser.NumberType.INT) {
+                return null;
+            }
+            int l = in.getIntValue();
+            if (!field(in, "support") || in.nextToken() != JsonToken.START_ARRAY) {
+                return null;
+            }
+            SequenceSpace sp = SequenceSpace.of(v, l);
+            Rational[] p = new Rational[sp.size()];
+            java.util.Arrays.fill(p, Rational.ZERO);
+            boolean[] seen = new boolean[sp.size()];
+            int[] xs = new int[l];
+            for (JsonToken t = in.nextToken(); t != JsonToken.END_ARRAY; t = in.nextToken()) {
+                if (t != JsonToken.START_OBJECT || !field(in, "x") || in.nextToken() != JsonToken.START_ARRAY) {
+                    return null;
+                }
+                for (int i = 0; i < l; i++) {
+                    if (in.nextToken() != JsonToken.VALUE_NUMBER_INT || in.getNumberType() != JsonParser.NumberType.INT
+                            || in.getIntValue() < 0 || in.getIntValue() >= v) {
+                        return null;
+                    }
+                    xs[i] = in.getIntValue();
+                }
+                if (in.nextToken() != JsonToken.END_ARRAY || !field(in, "p") || in.nextToken() != JsonToken.VALUE_STRING) {
+                    return null;
+                }
+                Rational q = Rational.parse(in.getText());
+                int idx = sp.index(xs);
+                if (seen[idx] || q.signum() < 0 || q.numerator().compareTo(q.denominator()) > 0
+                        || in.nextToken() != JsonToken.END_OBJECT) {
+                    return null;
+                }
+                seen[idx] = true;
+                p[idx] = q;
+            }
+            if (in.nextToken() != JsonToken.END_OBJECT || in.nextToken() != null) {
+                return null;
+            }
+            return Law.fromProbabilities(sp, p);
+        } catch (IOException | RuntimeException e) {
+            // malformed JSON, a refused space or probability, a sum other than 1: the tree reader names it
+            return null;
+        }
+    }
+
+    /** Whether the next token is the field name {@code name}. */
+    private static boolean field(JsonParser in, String name) throws IOException {
+        return in.nextToken() == JsonToken.FIELD_NAME && name.equals(in.currentName());
     }
 
     private static int smallInt(JsonNode root, String field) {
@@ -244,7 +326,7 @@ public final class LawJson {
       @   requires law != null;
       @ pure @*/
     public static ObjectNode toTree(Law law) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = mapper().createObjectNode();
         root.put("schema", SCHEMA);
         root.put("alphabetSize", law.alphabetSize());
         root.put("length", law.length());

@@ -35,7 +35,7 @@ public final class Checks {
             return;
         }
         if (expected.isObject() && actual.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = expected.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 sameValues(e.getValue(), actual.get(e.getKey()), path + "." + e.getKey(), problems);

@@ -85,4 +85,23 @@ public final class WrongContracts {
     public static int balancedSmallPartOk(int l, int t) {
         return l / t;
     }
+
+    /**
+     * WRONG: the marginal kernel's sum without the bound check: two weights of up to
+     * {@code 2^62 - 1} each still fit, but with the bound {@code Long.MAX_VALUE} the sum overflows.
+     */
+    /*@ requires 0 <= x && x <= Long.MAX_VALUE && 0 <= y && y <= Long.MAX_VALUE;
+      @ ensures \result >= x;
+      @ pure @*/
+    public static long unboundedWeightSum(long x, long y) {
+        return x + y;
+    }
+
+    /** Control of the control: the same sum under the kernel's bound {@code 2^62 - 1} is proved. */
+    /*@ requires 0 <= x && x <= 4611686018427387903L && 0 <= y && y <= 4611686018427387903L;
+      @ ensures \result >= x && \result <= 9223372036854775806L;
+      @ pure @*/
+    public static long boundedWeightSum(long x, long y) {
+        return x + y;
+    }
 }

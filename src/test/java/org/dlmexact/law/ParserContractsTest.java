@@ -27,7 +27,7 @@ class ParserContractsTest {
     static final List<String> VALID_FAMILIES = List.of("uniform:2,3", "uniform:16,4", "product:2:1/2,1/2",
             "product:1/2,1/2;1/3,2/3", "repetition:3,2", "parity:3", "pairs:4", "markov:3:1/2,1/2;1/4,3/4",
             "markov:2:1/2,1/2;1/4,3/4:1,0", "random:2,3,7", "code:2:1,1,0;0,1,1");
-    static final List<String> INVALID_FAMILIES = List.of("uniform:2", "uniform:1,3", "uniform:2,17", "uniform:2,x",
+    static final List<String> INVALID_FAMILIES = List.of("uniform:2", "uniform:1,3", "uniform:2,21", "uniform:2,x",
             "product:2:1/2,1/3", "product:2:-1/2,3/2", "product:1/2,1/2;1", "pairs:3", "markov:2:1,0;0,1",
             "markov:2:1/2,1/2", "code:4:1,1", "code:2:1,2", "random:2,3,x", "nosuch:1", ":2,3");
 
