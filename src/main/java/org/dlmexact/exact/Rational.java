@@ -109,6 +109,25 @@ public final class Rational implements Comparable<Rational> {
       @   signals_only NullPointerException;
       @ pure @*/
     public static Rational parse(String text) {
+        return parse(text, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #parse(String)}, and refuses a numerator or denominator of more than
+     * {@code maxBits} bits as written, before any arithmetic on it (so a huge number costs no gcd).
+     *
+     * @throws NumberFormatException naming the offending text and the reason
+     * @throws InvalidInputException {@code number.too-large} when a part has more than {@code maxBits} bits
+     */
+    /*@ public normal_behavior
+      @   requires text != null && maxBits >= 1;
+      @   ensures \result != null;
+      @   ensures \result.numerator().bitLength() <= maxBits && \result.denominator().bitLength() <= maxBits;
+      @ also public exceptional_behavior
+      @   requires text == null;
+      @   signals_only NullPointerException;
+      @ pure @*/
+    public static Rational parse(String text, int maxBits) {
         Objects.requireNonNull(text, "text");
         String s = text.strip();
         if (s.isEmpty()) {
@@ -120,26 +139,27 @@ public final class Rational implements Comparable<Rational> {
         if (s.indexOf('/') >= 0) {
             Matcher m = FRACTION.matcher(s);
             if (!m.matches()) {
-                throw new NumberFormatException("not a rational number: '" + s
-                        + "' (expected p/q with integers p and q > 0, e.g. -1/2)");
+                throw new NumberFormatException("not a rational number: " + Echo.quoted(s)
+                        + " (expected p/q with integers p and q > 0, e.g. -1/2)");
             }
             BigInteger d = new BigInteger(m.group(2));
             if (d.signum() == 0) {
-                throw new NumberFormatException("not a rational number: '" + s + "' has a zero denominator");
+                throw new NumberFormatException("not a rational number: " + Echo.quoted(s) + " has a zero denominator");
             }
-            return of(new BigInteger(m.group(1)), d);
+            return of(checkBits(new BigInteger(m.group(1)), s, "numerator", maxBits),
+                    checkBits(d, s, "denominator", maxBits));
         }
         Matcher m = DECIMAL.matcher(s);
         if (!m.matches() || (m.group(2).isEmpty() && (m.group(3) == null || m.group(3).isEmpty()))) {
-            throw new NumberFormatException("not a rational number: '" + s
-                    + "' (expected an integer, p/q, or an exact decimal such as 0.125)");
+            throw new NumberFormatException("not a rational number: " + Echo.quoted(s)
+                    + " (expected an integer, p/q, or an exact decimal such as 0.125)");
         }
         int exponent = 0;
         if (m.group(4) != null) {
             BigInteger e = new BigInteger(m.group(4));
             if (e.abs().compareTo(BigInteger.valueOf(MAX_EXPONENT)) > 0) {
-                throw new NumberFormatException("not a rational number: '" + s + "' has exponent " + e
-                        + ", beyond the limit of +-" + MAX_EXPONENT);
+                throw new NumberFormatException("not a rational number: " + Echo.quoted(s) + " has exponent "
+                        + Echo.of(e.toString()) + ", beyond the limit of +-" + MAX_EXPONENT);
             }
             exponent = e.intValueExact();
         }
@@ -149,7 +169,17 @@ public final class Rational implements Comparable<Rational> {
             digits = digits.negate();
         }
         int scale = frac.length() - exponent;
-        return scale >= 0 ? of(digits, BigInteger.TEN.pow(scale)) : of(digits.multiply(BigInteger.TEN.pow(-scale)));
+        return scale >= 0 ? of(checkBits(digits, s, "numerator", maxBits),
+                        checkBits(BigInteger.TEN.pow(scale), s, "denominator", maxBits))
+                : of(checkBits(digits.multiply(BigInteger.TEN.pow(-scale)), s, "numerator", maxBits));
+    }
+
+    private static BigInteger checkBits(BigInteger n, String text, String part, int maxBits) {
+        if (n.bitLength() > maxBits) {
+            throw new InvalidInputException("number.too-large", "too large to compute: " + Echo.quoted(text) + " has a "
+                    + part + " of " + n.bitLength() + " bits; the limit is " + maxBits + " bits");
+        }
+        return n;
     }
 
     /** The numerator, carrying the sign. */

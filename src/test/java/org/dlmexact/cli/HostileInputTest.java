@@ -1,0 +1,181 @@
+package org.dlmexact.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The reproductions of issue 13 ("Hostile input"), one test (or more) per numbered defect, each
+ * through the command line as a user meets it. Every test failed before its fix: a hang (caught
+ * here by a generous timeout), a stack trace, a file left behind, output on stdout before a
+ * refusal, or a silent acceptance.
+ */
+class HostileInputTest {
+
+    private static CliTest.Run run(String... args) {
+        return CliTest.run(args);
+    }
+
+    /** Exit 2, nothing on stdout, one line on stderr naming every fragment, at most a few hundred characters. */
+    static void assertRefused(CliTest.Run r, String... fragments) {
+        assertEquals(Main.BAD_INPUT, r.code(), "exit code; stdout: " + cut(r.out()) + "; stderr: " + cut(r.err()));
+        assertEquals("", r.out(), "nothing on stdout");
+        String[] lines = r.err().split("\\R");
+        assertEquals(1, lines.length, "exactly one line on stderr: " + cut(r.err()));
+        assertTrue(lines[0].startsWith("dlm-exact: error: "), cut(lines[0]));
+        assertTrue(lines[0].length() <= 400, "a short line, not " + lines[0].length() + " characters: " + cut(lines[0]));
+        for (String f : fragments) {
+            assertTrue(lines[0].contains(f), "'" + lines[0] + "' should name '" + f + "'");
+        }
+    }
+
+    private static String cut(String s) {
+        return s.length() <= 300 ? s : s.substring(0, 300) + "... (" + s.length() + " characters)";
+    }
+
+    private static String lawText(int length, String... probabilities) {
+        StringBuilder sb = new StringBuilder("{\"schema\":\"dlm-exact/law@1\",\"alphabetSize\":2,\"length\":" + length
+                + ",\"support\":[");
+        for (int i = 0; i < probabilities.length; i++) {
+            sb.append(i == 0 ? "" : ",").append("{\"x\":[");
+            for (int k = length - 1; k >= 0; k--) {
+                sb.append((i >> k) & 1).append(k == 0 ? "" : ",");
+            }
+            sb.append("],\"p\":\"").append(probabilities[i]).append("\"}");
+        }
+        return sb.append("]}").toString();
+    }
+
+    // ---- defect 1: unbounded work on big numbers ----
+
+    @Test
+    void defect1LawWithHugeCoprimeDenominatorsIsRefusedUpFront(@TempDir Path dir) throws IOException {
+        // 16 probabilities 1/(10^9990 + 2i + 1), each under the 10,000-character limit: the sum hung in gcd
+        String[] p = new String[16];
+        BigInteger big = BigInteger.TEN.pow(9990);
+        for (int i = 0; i < p.length; i++) {
+            p[i] = "1/" + big.add(BigInteger.valueOf(2L * i + 1));
+        }
+        Path law = dir.resolve("big.json");
+        Files.writeString(law, lawText(4, p));
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertRefused(run("info", "--law", law.toString()),
+                "too large to compute", "support[0].p", "33187 bits", "the limit is 4096 bits"));
+    }
+
+    @Test
+    void defect1LawWhoseCommonDenominatorGrowsIsRefusedAtTheEntry(@TempDir Path dir) throws IOException {
+        // each denominator (a 1000-digit number plus 2i + 1) fits; their common denominator does not
+        String[] p = new String[16];
+        BigInteger big = BigInteger.TEN.pow(1000);
+        for (int i = 0; i < p.length; i++) {
+            p[i] = "1/" + big.add(BigInteger.valueOf(2L * i + 1));
+        }
+        Path law = dir.resolve("grow.json");
+        Files.writeString(law, lawText(4, p));
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertRefused(run("info", "--law", law.toString()),
+                "too large to compute", "common denominator", "support[1].p", "the limit is 4096 bits"));
+    }
+
+    @Test
+    void defect1MarkovChainWithHugeRowsIsRefusedUpFront() {
+        BigInteger d = BigInteger.TEN.pow(4900).add(BigInteger.ONE);
+        BigInteger e = d.subtract(BigInteger.ONE);
+        String spec = "markov:10:1/" + d + "," + e + "/" + d + ";" + e + "/" + d + ",1/" + d;
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertRefused(run("law", "--law", spec),
+                "too large to compute", "transition row 0, entry 0", "the limit is 4096 bits"));
+    }
+
+    @Test
+    void defect1MarkovChainWhoseProductsWouldGrowIsRefusedWithTheEstimate() {
+        // rows of a 3322-bit denominator (10^1000 has 3322 bits) fit; the law would not: the start law's
+        // common denominator 2 (2 bits) times the rows' to the power L-1 = 9
+        BigInteger d = BigInteger.TEN.pow(1000).add(BigInteger.ONE);
+        BigInteger e = d.subtract(BigInteger.ONE);
+        String spec = "markov:10:1/" + d + "," + e + "/" + d + ";" + e + "/" + d + ",1/" + d + ":1/2,1/2";
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertRefused(run("law", "--law", spec),
+                "too large to compute", "chain's common denominator", "would have up to " + (2 + 9 * 3322) + " bits"));
+    }
+
+    // ---- defect 7: echoed values, library internals, control characters ----
+
+    @Test
+    void defect7HugeOutcomeIsNotEchoedWhole(@TempDir Path dir) throws IOException {
+        Path law = dir.resolve("long-x.json");
+        try (Writer w = Files.newBufferedWriter(law, StandardCharsets.UTF_8)) {
+            w.write("{\"schema\":\"dlm-exact/law@1\",\"alphabetSize\":2,\"length\":2,\"support\":[{\"x\":[0");
+            for (int i = 1; i < 2_000_000; i++) {
+                w.write(",0");
+            }
+            w.write("],\"p\":\"1\"}]}");
+        }
+        assertRefused(run("law", "--law", law.toString()), "support[0]");
+    }
+
+    @Test
+    void defect7TrailingTokenMessageHasNoLibraryNames(@TempDir Path dir) throws IOException {
+        Path law = dir.resolve("two.json");
+        Files.writeString(law, "1 2");
+        CliTest.Run r = run("law", "--law", law.toString());
+        assertRefused(r, "trailing content");
+        assertTrue(!r.err().contains("jackson") && !r.err().contains("bound as"), r.err());
+    }
+
+    @Test
+    void defect7BinaryAndUtf16FilesAreNamedAsSuch(@TempDir Path dir) throws IOException {
+        Path utf16 = dir.resolve("utf16.json");
+        Files.write(utf16, "{}".getBytes(StandardCharsets.UTF_16LE));
+        Files.write(utf16, new byte[] {(byte) 0xFF, (byte) 0xFE, '{', 0, '}', 0});
+        assertRefused(run("law", "--law", utf16.toString()), "UTF-16");
+        Path binary = dir.resolve("binary.json");
+        Files.write(binary, new byte[] {'{', (byte) 0xC3, (byte) 0x28, '}'});
+        assertRefused(run("law", "--law", binary.toString()), "not UTF-8 text");
+    }
+
+    @Test
+    void defect7ControlCharactersAreEscaped() {
+        CliTest.Run r = run("law", "--law", "uniform:2,\u0000\u001b[31m\n3");
+        assertRefused(r, "\\u0000", "\\u001b", "\\n");
+    }
+
+    @Test
+    void defect7ExponentOverflowIsNotALibraryMessage(@TempDir Path dir) throws IOException {
+        Path law = dir.resolve("exp.json");
+        Files.writeString(law, "{\"schema\":\"dlm-exact/law@1\",\"alphabetSize\":2,\"length\":1,"
+                + "\"support\":[{\"x\":[0],\"p\":1e999999999999}]}");
+        CliTest.Run r = run("law", "--law", law.toString());
+        assertRefused(r, "1e999999999999", "out of range");
+        assertTrue(!r.err().contains("java.math"), r.err());
+    }
+
+    // ---- defect 9: the size guard of a law file is checked while parsing ----
+
+    @Test
+    void defect9LawWithMillionsOfEntriesIsRefusedWithoutReadingItWhole(@TempDir Path dir) throws IOException {
+        Path law = dir.resolve("many.json");
+        try (Writer w = Files.newBufferedWriter(law, StandardCharsets.UTF_8)) {
+            w.write("{\"schema\":\"dlm-exact/law@1\",\"alphabetSize\":2,\"length\":2,\"support\":[");
+            for (int i = 0; i < 1_100_000; i++) {
+                w.write(i == 0 ? "" : ",");
+                w.write("{\"x\":[1,1],\"p\":\"1/1100000\"}");
+            }
+            w.write("]}");
+        }
+        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = bean.getCurrentThreadAllocatedBytes();
+        assertRefused(run("law", "--law", law.toString()), "support");
+        long allocated = bean.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < 64L << 20, "refused after allocating " + (allocated >> 20) + " MB for a "
+                + (Files.size(law) >> 20) + " MB file");
+    }
+}
