@@ -119,18 +119,21 @@ final class SampleCommand implements Callable<Integer> {
 
     private static void write(Writer w, Function<SplitMix64, int[]> sampler, long n, long seed) throws IOException {
         SplitMix64 rng = new SplitMix64(seed);
-        StringBuilder sb = new StringBuilder();
+        char[] line = new char[64];
         for (long c = 0; c < n; c++) {
             int[] x = sampler.apply(rng);
-            sb.setLength(0);
+            int len = 0;
             for (int i = 0; i < x.length; i++) {
                 if (i > 0) {
-                    sb.append(' ');
+                    line[len++] = ' ';
                 }
-                sb.append(x[i]);
+                if (x[i] >= 10) {
+                    line[len++] = (char) ('0' + x[i] / 10);
+                }
+                line[len++] = (char) ('0' + x[i] % 10);
             }
-            sb.append('\n');
-            w.write(sb.toString());
+            line[len++] = '\n';
+            w.write(line, 0, len); // streamed: nothing but this line is held
         }
     }
 

@@ -125,6 +125,10 @@ final class ValidateCommand implements Runnable {
                     for (SampleValidator.Contribution c : r.impossible()) {
                         w.println("  " + tokens(sp.outcome(c.index())) + " observed " + c.observed() + " times");
                     }
+                } else if (Double.isNaN(r.statistic())) {
+                    w.println(String.format(Locale.ROOT, "samples %d, cells %d (%d outcomes pooled: expected count "
+                                    + "< 5): fewer than two cells, nothing to test (p-value 1)", r.samples(),
+                            r.cells(), r.pooledOutcomes()));
                 } else {
                     String p = r.pValue() == 0 ? "0 (below the smallest double)"
                             : String.format(Locale.ROOT, "%.4g", r.pValue());
@@ -162,7 +166,11 @@ final class ValidateCommand implements Runnable {
                 n.put("statistic", r.statistic());
             }
             n.put("degreesOfFreedom", Math.max(0, r.cells() - 1));
-            n.put("pValue", r.pValue());
+            if (Double.isNaN(r.pValue())) {
+                n.putNull("pValue"); // no test was run: the samples hold an outcome nu gives probability 0
+            } else {
+                n.put("pValue", r.pValue());
+            }
             n.put("alpha", r.alpha());
             n.put("consistent", r.consistent());
             ArrayNode imp = n.putArray("impossible");

@@ -284,7 +284,7 @@ public final class InputFiles {
     public static InvalidInputException readError(Path path, String what, IOException e) {
         if (e instanceof TooLarge) {
             TooLarge t = (TooLarge) e;
-            return tooLarge(path, what, t.limit + 1, t.limit);
+            return tooLarge(path, what, -1, t.limit);
         }
         if (e instanceof CharacterCodingException) {
             return new InvalidInputException("io.encoding", what + " " + name(path) + " is not UTF-8 text (is it a "
@@ -325,7 +325,8 @@ public final class InputFiles {
 
     private static InvalidInputException tooLarge(Path path, String what, long size, long limit) {
         return new InvalidInputException("io.too-large", what + " " + name(path) + " is too large: "
-                + (size > limit + 1 ? size + " bytes" : "more than " + limit + " bytes") + "; the limit is " + limit
+                + (size >= 0 ? size + " bytes" : "more than " + limit + " bytes (it grew while read)") + "; the limit is "
+                + limit
                 + " bytes");
     }
 

@@ -178,4 +178,147 @@ class HostileInputTest {
         assertTrue(allocated < 64L << 20, "refused after allocating " + (allocated >> 20) + " MB for a "
                 + (Files.size(law) >> 20) + " MB file");
     }
+
+    // ---- defect 2: devices, FIFOs, huge lines and files; memory of sample ----
+
+    @Test
+    void defect2DevZeroAsSamplesOrResultsIsRefusedAtOnce() {
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            assertRefused(run("validate", "samples", "--law", "pairs:4", "--schedule", "2,2", "--samples", "/dev/zero"),
+                    "'/dev/zero'", "not a regular file");
+            assertRefused(run("validate", "values", "--results", "/dev/zero"), "'/dev/zero'", "not a regular file");
+        });
+    }
+
+    @Test
+    void defect2FifoAsSamplesOrResultsDoesNotBlock(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("fifo");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+                "mkfifo is available");
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            assertRefused(run("validate", "samples", "--law", "pairs:4", "--schedule", "2,2", "--samples",
+                    fifo.toString()), "not a regular file");
+            assertRefused(run("validate", "values", "--results", fifo.toString()), "not a regular file");
+        });
+    }
+
+    @Test
+    void defect2HugeOneLineSamplesFileIsRefusedWithoutHoldingTheLine(@TempDir Path dir) throws IOException {
+        Path samples = dir.resolve("one-line.txt");
+        try (Writer w = Files.newBufferedWriter(samples, StandardCharsets.UTF_8)) {
+            for (int i = 0; i < 20_000_000; i++) {
+                w.write("0 ");
+            }
+        }
+        long allocated = allocatedBy(() -> assertRefused(run("validate", "samples", "--law", "pairs:4", "--schedule",
+                "2,2", "--samples", samples.toString()), "line 1 is longer than 4096 characters"));
+        assertTrue(allocated < 64L << 20, "refused after allocating " + (allocated >> 20) + " MB for a "
+                + (Files.size(samples) >> 20) + " MB line");
+    }
+
+    @Test
+    void defect2ResultsFileAboveTheSizeLimitIsRefusedUnread(@TempDir Path dir) throws IOException {
+        Path results = dir.resolve("huge.json");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(results.toFile(), "rw")) {
+            f.setLength((256L << 20) + 1); // sparse: takes no disk space
+        }
+        long allocated = allocatedBy(() -> assertRefused(run("validate", "values", "--results", results.toString()),
+                "too large", "268435457 bytes", "the limit is 268435456 bytes"));
+        assertTrue(allocated < 64L << 20, "refused after allocating " + (allocated >> 20) + " MB");
+    }
+
+    /** Bytes allocated by the current thread while {@code r} runs. */
+    private static long allocatedBy(Runnable r) {
+        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long before = bean.getCurrentThreadAllocatedBytes();
+        r.run();
+        return bean.getCurrentThreadAllocatedBytes() - before;
+    }
+
+    /**
+     * {@code sample --count N} runs in a JVM configured as the launcher configures it and its peak
+     * memory (resident set) stays near the live data (the lattice and the cached rows), not growing
+     * with the allocation of N samples: a scaled-down run of the issue's {@code --count 10000000}.
+     */
+    @Test
+    void defect2SampleRunMemoryStaysBounded() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/self/status")), "Linux /proc");
+        java.util.List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(launcherJvmOptions());
+        cmd.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "sample",
+                "--law", "pairs:8", "--schedule", "4,4", "--count", "3000000", "--seed", "1"));
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Path status = Path.of("/proc", Long.toString(p.pid()), "status");
+        long peakKb = 0;
+        while (p.isAlive()) {
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmHWM:")) {
+                        peakKb = Math.max(peakKb, Long.parseLong(line.replaceAll("[^0-9]", "")));
+                    }
+                }
+            } catch (IOException e) {
+                break; // the process has just ended
+            }
+            Thread.sleep(50);
+        }
+        assertEquals(0, p.waitFor());
+        assertTrue(peakKb > 0 && peakKb < 240 * 1024, "peak resident memory " + (peakKb >> 10) + " MB");
+    }
+
+    /** The JVM options of the launcher script's {@code exec java ... -jar} line. */
+    private static java.util.List<String> launcherJvmOptions() throws IOException {
+        for (String line : Files.readAllLines(Path.of("dlm-exact"))) {
+            String t = line.strip();
+            if (t.startsWith("exec java")) {
+                String options = t.substring("exec java".length(), t.indexOf("-jar")).strip();
+                return options.isEmpty() ? java.util.List.of() : java.util.List.of(options.split("\\s+"));
+            }
+        }
+        throw new AssertionError("no 'exec java' line in the launcher");
+    }
+
+    // ---- defect 5: silent acceptance ----
+
+    @Test
+    void defect5TcIdBeyond64BitsDoesNotWrapToAnotherCase(@TempDir Path dir) throws IOException {
+        Path results = dir.resolve("results.json");
+        Files.writeString(results, "{\"schema\":\"dlm-exact/results@1\",\"results\":[{\"file\":\"info.json\","
+                + "\"tcId\":18446744073709551617,\"field\":\"entropy\",\"value\":0}]}");
+        assertRefused(run("validate", "values", "--results", results.toString()), "results[0]",
+                "no case with tcId 18446744073709551617");
+    }
+
+    @Test
+    void defect5BlankLastLineOfASamplesFileIsRefused(@TempDir Path dir) throws IOException {
+        Path samples = dir.resolve("samples.txt");
+        Files.writeString(samples, "0 0 1 1\n1 1 0 0\n\n");
+        assertRefused(run("validate", "samples", "--law", "pairs:4", "--schedule", "2,2", "--samples",
+                samples.toString()), "line 3 is empty");
+    }
+
+    @Test
+    void defect5EveryCellPooledSaysNothingToTestInsteadOfNaN(@TempDir Path dir) throws IOException {
+        Path samples = dir.resolve("samples.txt");
+        Files.writeString(samples, "0 0 1 1\n");
+        CliTest.Run r = run("validate", "samples", "--law", "pairs:4", "--schedule", "2,2", "--samples",
+                samples.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(!r.out().contains("NaN") && r.out().contains("nothing to test"), r.out());
+    }
+
+    @Test
+    void impossibleOutcomeHasNoPValueInJson(@TempDir Path dir) throws IOException {
+        Path samples = dir.resolve("samples.txt");
+        Files.writeString(samples, "0 1 1 1\n");
+        // with one token per step the sampler is exact (nu = mu), so 0 1 1 1 is impossible
+        CliTest.Run r = run("validate", "samples", "--law", "pairs:4", "--schedule", "ones", "--samples",
+                samples.toString(), "--json");
+        assertEquals(1, r.code(), r.err());
+        com.fasterxml.jackson.databind.JsonNode root = org.dlmexact.law.LawJson.mapper().readTree(r.out());
+        assertTrue(root.get("pValue").isNull() && root.get("statistic").isNull(), r.out());
+        assertEquals(1, root.get("impossible").size());
+    }
 }
