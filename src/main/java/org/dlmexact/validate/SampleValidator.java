@@ -96,6 +96,9 @@ public final class SampleValidator {
             this.x = new int[space.length()];
         }
 
+        /*@ also public normal_behavior
+          @   requires lineNo >= 1 && line != null;
+          @*/
         @Override
         public void accept(long lineNo, String line) {
             int l = space.length();
