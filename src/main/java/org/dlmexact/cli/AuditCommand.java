@@ -3,10 +3,8 @@ package org.dlmexact.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -15,6 +13,7 @@ import org.dlmexact.law.LawJson;
 import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.exact.Rational;
+import org.dlmexact.io.OutputFiles;
 import org.dlmexact.report.AuditPlot;
 import org.dlmexact.report.AuditWriter;
 import org.dlmexact.sampler.Predictor;
@@ -97,6 +96,16 @@ final class AuditCommand implements Callable<Integer> {
         }
         Audit.Options options = new Audit.Options(readings(), targets);
         Predictor p = Predictors.parse(predictor, MarginalLattice.of(law));
+        try (OutputFiles files = OutputFiles.begin()) {
+            // the output files are checked (and their temporaries made) before the long computation
+            Writer plotWriter = plot == null ? null : files.writer(plot, "--plot");
+            Writer csvWriter = csv == null ? null : files.writer(csv, "--csv");
+            return run(law, list, p, options, files, plotWriter, csvWriter);
+        }
+    }
+
+    private int run(Law law, List<Schedule> list, Predictor p, Audit.Options options, OutputFiles files,
+                    /*@ nullable @*/ Writer plotWriter, /*@ nullable @*/ Writer csvWriter) throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         Audit audit = Audit.run(law, list, p, options, (done, total, s) -> {
@@ -105,23 +114,24 @@ final class AuditCommand implements Callable<Integer> {
                 err.flush();
             }
         });
-        // render everything before writing anything, so that an error leaves no partial file
-        String svg = plot == null ? null : AuditPlot.svg(audit, "dlm-exact audit of " + lawOptions.law
-                + " (predictor " + audit.predictor() + ")");
-        String csvText = null;
-        if (csv != null) {
-            StringWriter sw = new StringWriter();
-            try (PrintWriter pw = new PrintWriter(sw)) {
-                AuditWriter.csv(audit, pw, digits);
+        // into temporary files: moved into place only when both are complete
+        try {
+            if (plotWriter != null) {
+                plotWriter.write(AuditPlot.svg(audit, "dlm-exact audit of " + lawOptions.law + " (predictor "
+                        + audit.predictor() + ")"));
+                plotWriter.flush();
             }
-            csvText = sw.toString();
+            if (csvWriter != null) {
+                PrintWriter pw = new PrintWriter(csvWriter);
+                AuditWriter.csv(audit, pw, digits);
+                if (pw.checkError()) {
+                    throw new IOException("the file system refused the data");
+                }
+            }
+        } catch (IOException e) {
+            throw OutputFiles.writeFailure(csv != null ? csv : plot, csv != null ? "--csv" : "--plot", e);
         }
-        if (svg != null) {
-            writeAtomically(plot, svg);
-        }
-        if (csvText != null) {
-            writeAtomically(csv, csvText);
-        }
+        files.commit();
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(jsonText(audit));
@@ -168,17 +178,4 @@ final class AuditCommand implements Callable<Integer> {
         throw new InvalidInputException("option.reading", "--reading must be a, b, c, d or all, got '" + reading + "'");
     }
 
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new InvalidInputException("io.write", "cannot write '" + target + "': no such directory");
-        }
-        Path tmp = Files.createTempFile(dir, ".dlm-exact-", ".tmp");
-        try {
-            Files.writeString(tmp, text);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
 }

@@ -101,7 +101,7 @@ public final class ValuesValidator {
     }
 
     /** Most entries a results file may list. */
-    public static final int MAX_RESULTS = 1_000_000;
+    public static final int MAX_RESULTS = 100_000;
     /** Most JSON values in one entry (four fields and their values). */
     private static final long MAX_ENTRY_VALUES = 16;
 

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,6 +15,8 @@ import java.util.Objects;
 import java.util.Set;
 import org.dlmexact.law.LawJson;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.io.InputFiles;
+import org.dlmexact.io.OutputFiles;
 
 /**
  * The golden vector files: deterministic generation ({@link #generateAll}, {@link #write}) and
@@ -59,8 +59,9 @@ public final class Vectors {
     }
 
     /**
-     * Writes every file into {@code dir} (created if missing), each through a temporary file in the
-     * same folder and a move, so that no file is ever half-written. Returns the files written.
+     * Writes every file into {@code dir} (created if missing): all of them into temporary files in
+     * {@code dir} first, then all moved into place ({@link OutputFiles}), so that no file is ever
+     * half-written and a failure leaves the folder as it was. Returns the files written.
      */
     /*@ public normal_behavior
       @   requires dir != null;
@@ -74,51 +75,19 @@ public final class Vectors {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new InvalidInputException("io.write", "cannot create the folder '" + dir + "': " + e.getMessage());
+            throw new InvalidInputException("io.write", "cannot create the folder " + InputFiles.name(dir) + ": "
+                    + InputFiles.reason(e));
         }
         List<Path> written = new ArrayList<>();
-        for (Map.Entry<String, String> e : files.entrySet()) {
-            Path target = dir.resolve(e.getKey());
-            writeAtomically(target, e.getValue());
-            written.add(target);
+        try (OutputFiles out = OutputFiles.begin()) {
+            for (Map.Entry<String, String> e : files.entrySet()) {
+                Path target = dir.resolve(e.getKey());
+                out.write(target, "vector file", e.getValue());
+                written.add(target);
+            }
+            out.commit();
         }
         return written;
-    }
-
-    /** Writes {@code text} to {@code target} through a temporary file and a move. */
-    /*@ public normal_behavior
-      @   requires target != null && text != null;
-      @ also public exceptional_behavior
-      @   requires target != null && text != null;
-      @   signals_only InvalidInputException;
-      @*/
-    public static void writeAtomically(Path target, String text) {
-        Path abs = target.toAbsolutePath();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: keep the default permissions
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new InvalidInputException("io.write", "cannot write '" + target + "': " + e.getMessage());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the temporary file is hidden and named after the target
-                }
-            }
-        }
     }
 
     /** The outcome of verifying a folder. */

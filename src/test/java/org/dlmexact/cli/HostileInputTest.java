@@ -321,4 +321,136 @@ class HostileInputTest {
         assertTrue(root.get("pValue").isNull() && root.get("statistic").isNull(), r.out());
         assertEquals(1, root.get("impossible").size());
     }
+
+    // ---- defect 3: output paths ----
+
+    @Test
+    void defect3PlotToAFolderIsRefusedNotAStackTrace(@TempDir Path dir) {
+        assertRefused(run("audit", "--law", "pairs:4", "--plot", dir.toString()), "--plot", "is a folder");
+    }
+
+    @Test
+    void defect3UnwritableFolderIsRefusedNotAStackTrace() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/sys")), "/sys (read-only) exists");
+        assertRefused(run("audit", "--law", "pairs:4", "--plot", "/sys/dlm-exact-audit.svg"), "--plot",
+                "'/sys/dlm-exact-audit.svg'");
+        assertRefused(run("sample", "--law", "pairs:4", "--schedule", "2,2", "--count", "3", "--seed", "1", "--out",
+                "/sys/dlm-exact-samples.txt"), "--out");
+    }
+
+    @Test
+    void defect3FailedRunLeavesNoFile(@TempDir Path dir) throws IOException {
+        Path svg = dir.resolve("a.svg");
+        assertRefused(run("audit", "--law", "pairs:4", "--plot", svg.toString(), "--csv",
+                dir.resolve("missing").resolve("a.csv").toString()), "--csv", "does not exist");
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertEquals(java.util.List.of(), files.toList(), "a failed run leaves no file and no temporary");
+        }
+    }
+
+    @Test
+    void defect3DeviceNodeIsNotReplaced(@TempDir Path dir) throws Exception {
+        Path device = dir.resolve("full");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mknod", device.toString(), "c", "1", "7")
+                .start().waitFor() == 0, "mknod works (root)");
+        assertRefused(run("sample", "--law", "pairs:4", "--schedule", "2,2", "--count", "3", "--seed", "1", "--out",
+                device.toString()), "--out", "not a regular file");
+        assertTrue(Files.readAttributes(device, java.nio.file.attribute.BasicFileAttributes.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS).isOther(), "still a device node");
+    }
+
+    @Test
+    void defect3FifoAndSymlinkTargetsAreNotReplaced(@TempDir Path dir) throws Exception {
+        Path fifo = dir.resolve("fifo");
+        org.junit.jupiter.api.Assumptions.assumeTrue(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0,
+                "mkfifo is available");
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertRefused(run("sample", "--law", "pairs:4",
+                "--schedule", "2,2", "--count", "3", "--seed", "1", "--out", fifo.toString()), "not a regular file"));
+        Path real = dir.resolve("real.txt");
+        Files.writeString(real, "keep\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link.txt"), real);
+        assertRefused(run("sample", "--law", "pairs:4", "--schedule", "2,2", "--count", "3", "--seed", "1", "--out",
+                link.toString()), "a symbolic link");
+        assertTrue(Files.isSymbolicLink(link), "the link is still a link");
+        assertEquals("keep\n", Files.readString(real));
+    }
+
+    @Test
+    void defect3NewFilesGetMode0644AndReplacedFilesKeepTheirMode(@TempDir Path dir) throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        // the umask, as the system applies it to a file created with mode 0666
+        Path probe = Files.createFile(dir.resolve("probe"), java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw-rw-")));
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> allowed = Files.getPosixFilePermissions(probe);
+        java.util.Set<java.nio.file.attribute.PosixFilePermission> expected =
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+        expected.retainAll(allowed);
+        Path out = dir.resolve("new.txt");
+        CliTest.Run r = run("sample", "--law", "pairs:4", "--schedule", "2,2", "--count", "3", "--seed", "1", "--out",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(expected, Files.getPosixFilePermissions(out), "a new file: 0644 less the umask");
+        Path old = dir.resolve("old.txt");
+        Files.writeString(old, "old\n");
+        Files.setPosixFilePermissions(old, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        r = run("sample", "--law", "pairs:4", "--schedule", "2,2", "--count", "3", "--seed", "1", "--out", old.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"),
+                Files.getPosixFilePermissions(old), "a replaced file keeps its mode");
+        assertEquals(3, Files.readAllLines(old).size());
+    }
+
+    @Test
+    void defect3SigtermRemovesTheTemporaryFile(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("samples.txt");
+        java.util.List<String> cmd = new java.util.ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "sample",
+                "--law", "pairs:4", "--schedule", "2,2", "--count", "10000000", "--seed", "1", "--out", out.toString()));
+        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            boolean started = false;
+            while (!started && System.nanoTime() < deadline && p.isAlive()) {
+                try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+                    started = files.anyMatch(f -> f.getFileName().toString().endsWith(".tmp"));
+                }
+                Thread.sleep(20);
+            }
+            assertTrue(started, "the run created its temporary file");
+            p.destroy(); // SIGTERM
+            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the run stopped");
+        } finally {
+            p.destroyForcibly();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            assertEquals(java.util.List.of(), files.toList(), "no temporary and no half-written file remains");
+        }
+    }
+
+    // ---- defect 4: nothing on stdout when the input is refused ----
+
+    @Test
+    void defect4PredictorTableWithAHolePrintsNothingBeforeTheRefusal(@TempDir Path dir) throws IOException {
+        Path table = dir.resolve("hole.json");
+        StringBuilder sb = new StringBuilder("{\"schema\":\"dlm-exact/predictor@1\",\"alphabetSize\":2,\"length\":4,"
+                + "\"entries\":[");
+        for (int i = 0; i < 3; i++) { // position 3 is missing from the empty context
+            sb.append(i == 0 ? "" : ",").append("{\"visible\":[],\"values\":[],\"position\":").append(i)
+                    .append(",\"p\":[\"1/2\",\"1/2\"]}");
+        }
+        Files.writeString(table, sb.append("]}").toString());
+        assertRefused(run("error", "--law", "pairs:4", "--schedule", "one-shot", "--predictor", table.toString()),
+                "no row for the context");
+        assertRefused(run("sample", "--law", "pairs:4", "--schedule", "one-shot", "--predictor", table.toString(),
+                "--count", "1000", "--seed", "1"), "no row for the context");
+    }
+
+    @Test
+    void defect4BenchRefusesAnUnknownTaskBeforeRunningAnything() {
+        assertRefused(run("bench", "--task", "bogus"), "'bogus'");
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertRefused(run("bench", "--task", "info,bogus",
+                "--repeat", "100"), "'bogus'"));
+    }
 }
