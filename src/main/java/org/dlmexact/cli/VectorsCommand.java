@@ -64,7 +64,9 @@ final class VectorsCommand implements Runnable {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Lint every vector file of DIR (schema name, unique ids, numberOfTests, flags explained in "
                     + "notes, exact text canonical, decimal = exact value rounded to 30 digits, float64 = nearest "
-                    + "double) and recompute every case exactly. Exit 0 when all is well, 1 otherwise.")
+                    + "double), recompute every case exactly, and compare each whole file with the file the generator "
+                    + "makes (every field: tolerances, tcIds, results, comments, deleted cases). Exit 0 when all is "
+                    + "well, 1 otherwise.")
     static final class Verify implements Callable<Integer> {
 
         @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR,

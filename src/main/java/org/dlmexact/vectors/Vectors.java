@@ -1,9 +1,7 @@
 package org.dlmexact.vectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.dlmexact.law.LawJson;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.io.InputFiles;
+import org.dlmexact.io.JsonInput;
 import org.dlmexact.io.OutputFiles;
 
 /**
@@ -129,30 +127,78 @@ public final class Vectors {
         }
     }
 
-    /** Lints and recomputes every vector file of {@code dir}. */
+    /**
+     * Verifies every vector file of {@code dir}: lints it, recomputes every case, and compares the
+     * whole file with the file the generator makes in memory ({@link #compareWithGenerated}), so
+     * that no field (a tolerance, a tcId, a result, a deleted case) can be changed unnoticed.
+     */
     /*@ public normal_behavior
       @   requires dir != null;
       @   ensures \result != null;
       @*/
     public static Report verify(Path dir) {
+        return verify(dir, generateAll());
+    }
+
+    /** As {@link #verify(Path)} against files already generated ({@link #generateAll}). */
+    /*@ public normal_behavior
+      @   requires dir != null && generated != null && generated.size() == KINDS.size();
+      @   ensures \result != null;
+      @*/
+    public static Report verify(Path dir, Map<String, String> generated) {
         Report r = new Report();
         for (Kind k : KINDS) {
             String file = k.name() + ".json";
             Path p = dir.resolve(file);
-            if (!Files.isRegularFile(p)) {
+            if (!Files.exists(p)) {
                 r.problems.add(file + ": missing");
                 continue;
             }
             String text;
             try {
-                text = Files.readString(p, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                r.problems.add(file + ": cannot read: " + e.getMessage());
+                text = InputFiles.readText(p, "vector file", InputFiles.MAX_VECTOR_BYTES);
+            } catch (InvalidInputException e) {
+                r.problems.add(file + ": " + e.getMessage());
                 continue;
             }
             verifyFile(k, file, text, r);
+            compareWithGenerated(file, text, generated.get(file), r.problems);
         }
         return r;
+    }
+
+    /**
+     * Adds to {@code problems} every difference of {@code text} from the generated file
+     * {@code expected}: field by field (groups matched by groupId, cases by tcId), or, when the
+     * JSON is the same, the first line where the text leaves the canonical form.
+     */
+    /*@ public normal_behavior
+      @   requires file != null && text != null && expected != null && problems != null;
+      @   assignable problems.*;
+      @*/
+    public static void compareWithGenerated(String file, String text, String expected, List<String> problems) {
+        if (text.equals(expected)) {
+            return;
+        }
+        JsonNode actual;
+        try {
+            actual = JsonInput.read(JsonInput.ofText(text), JsonInput.MAX_TREE_VALUES);
+        } catch (InvalidInputException e) {
+            return; // verifyFile has reported the syntax error
+        }
+        List<String> d = VectorDiff.of(file, actual, JsonInput.read(JsonInput.ofText(expected), JsonInput.MAX_TREE_VALUES));
+        if (!d.isEmpty()) {
+            problems.addAll(d);
+            return;
+        }
+        String[] a = text.split("\n", -1);
+        String[] e = expected.split("\n", -1);
+        int line = 0;
+        while (line < Math.min(a.length, e.length) && a[line].equals(e[line])) {
+            line++;
+        }
+        problems.add(file + ": the same JSON as the generated file but not in its canonical form (SPEC §8): first "
+                + "difference on line " + (line + 1));
     }
 
     /** Lints one file's text and recomputes its cases, adding to {@code report}. */
@@ -163,9 +209,9 @@ public final class Vectors {
         List<String> problems = report.problems;
         JsonNode root;
         try {
-            root = LawJson.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            problems.add(file + ": not valid JSON: " + e.getOriginalMessage());
+            root = JsonInput.read(JsonInput.ofText(text), JsonInput.MAX_TREE_VALUES);
+        } catch (InvalidInputException e) {
+            problems.add(file + ": " + e.getMessage());
             return;
         }
         if (!text.endsWith("\n")) {
