@@ -83,9 +83,7 @@ final class AuditCommand implements Callable<Integer> {
         Law law = lawOptions.resolve();
         MarginalLattice.checkSize(law.alphabetSize(), law.length());
         List<Schedule> list = resolveSchedules(law.length());
-        for (Schedule s : list) {
-            SamplerError.checkSize(law.alphabetSize(), s);
-        }
+        SamplerError.checkSize(law.alphabetSize(), list);
         List<Rational> targets = new ArrayList<>();
         for (String e : epsilon) {
             try {

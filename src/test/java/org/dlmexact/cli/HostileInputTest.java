@@ -453,4 +453,22 @@ class HostileInputTest {
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertRefused(run("bench", "--task", "info,bogus",
                 "--repeat", "100"), "'bogus'"));
     }
+
+    // ---- defect 8: the work of several schedules is estimated up front ----
+
+    @Test
+    void defect8ErrorOverAllSchedulesIsRefusedWithTheEstimate() {
+        // 512 schedules, each under the one-schedule limit, together 268435456 exact terms
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertRefused(run("error", "--law", "random:2,10,1",
+                "--schedule", "all"), "512 schedules together need about 268435456 exact terms", "5000000"));
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertRefused(run("audit", "--law", "random:2,9,1",
+                "--schedules", "all"), "256 schedules together need about 33554432 exact terms"));
+    }
+
+    @Test
+    void defect8AllSchedulesOfASmallLawStillRun() {
+        CliTest.Run r = run("error", "--law", "random:2,5,1", "--schedule", "all", "--digits", "3");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(16, r.out().lines().filter(l -> l.startsWith("schedule ")).count());
+    }
 }
