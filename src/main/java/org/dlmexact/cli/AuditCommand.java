@@ -11,7 +11,9 @@ import java.util.concurrent.Callable;
 import org.dlmexact.law.Law;
 import org.dlmexact.law.LawJson;
 import org.dlmexact.law.MarginalLattice;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.NumberSize;
 import org.dlmexact.exact.Rational;
 import org.dlmexact.io.OutputFiles;
 import org.dlmexact.report.AuditPlot;
@@ -87,7 +89,7 @@ final class AuditCommand implements Callable<Integer> {
         List<Rational> targets = new ArrayList<>();
         for (String e : epsilon) {
             try {
-                targets.add(Rational.parse(e));
+                targets.add(NumberSize.parse(e, "--epsilon"));
             } catch (NumberFormatException ex) {
                 throw new InvalidInputException("option.epsilon", "--epsilon: " + ex.getMessage());
             }
@@ -157,7 +159,7 @@ final class AuditCommand implements Callable<Integer> {
         List<Schedule> out = new ArrayList<>();
         for (String part : schedules.split(";", -1)) {
             if (part.isBlank()) {
-                throw new InvalidInputException("schedule.syntax", "--schedules has an empty entry in '" + schedules + "'");
+                throw new InvalidInputException("schedule.syntax", "--schedules has an empty entry in " + Echo.quoted(schedules));
             }
             out.addAll(Schedule.parseAll(part.strip(), l, conv));
         }
@@ -173,7 +175,7 @@ final class AuditCommand implements Callable<Integer> {
                 return List.of(r);
             }
         }
-        throw new InvalidInputException("option.reading", "--reading must be a, b, c, d or all, got '" + reading + "'");
+        throw new InvalidInputException("option.reading", "--reading must be a, b, c, d or all, got " + Echo.quoted(reading));
     }
 
 }

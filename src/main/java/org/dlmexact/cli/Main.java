@@ -40,7 +40,7 @@ public final class Main implements Runnable {
         cl.setExecutionStrategy(Main::executeHoldingOutput);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            String message = ex.getMessage().replace('\n', ' ').strip();
+            String message = Echo.line(String.valueOf(ex.getMessage()).replace('\n', ' ').strip());
             if (message.startsWith("Error: ")) {
                 message = message.substring("Error: ".length());
             }
@@ -53,6 +53,14 @@ public final class Main implements Runnable {
             Throwable t = ex;
             if (t instanceof InvalidInputException || t instanceof NumberFormatException) {
                 commandLine.getErr().println("dlm-exact: error: " + Echo.line(String.valueOf(t.getMessage())));
+                commandLine.getErr().flush();
+                return BAD_INPUT;
+            }
+            if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
+                java.io.IOException io = t instanceof java.io.IOException ? (java.io.IOException) t
+                        : ((java.io.UncheckedIOException) t).getCause();
+                commandLine.getErr().println("dlm-exact: error: input or output failed: "
+                        + Echo.line(org.dlmexact.io.InputFiles.reason(io)));
                 commandLine.getErr().flush();
                 return BAD_INPUT;
             }

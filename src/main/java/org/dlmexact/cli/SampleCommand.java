@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.dlmexact.law.Law;
 import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.law.SplitMix64;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.io.OutputFiles;
 import org.dlmexact.sampler.ExactSampler;
@@ -137,7 +138,7 @@ final class SampleCommand implements Callable<Integer>, Main.Streaming {
             n = Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
             throw new InvalidInputException("option.count", "--count must be an integer in 1.." + MAX_COUNT
-                    + ", got '" + text + "'");
+                    + ", got " + Echo.quoted(text));
         }
         if (n <= 0 || n > MAX_COUNT) {
             throw new InvalidInputException("option.count", "--count must be in 1.." + MAX_COUNT + ", got " + n);
@@ -150,7 +151,7 @@ final class SampleCommand implements Callable<Integer>, Main.Streaming {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
             throw new InvalidInputException("option.seed", "--seed must be a signed 64-bit decimal integer"
-                    + " (-9223372036854775808..9223372036854775807), got '" + text + "'");
+                    + " (-9223372036854775808..9223372036854775807), got " + Echo.quoted(text));
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.dlmexact.law.Law;
 import org.dlmexact.law.LawJson;
 import org.dlmexact.law.SequenceSpace;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.validate.SampleValidator;
 import org.dlmexact.validate.ValuesValidator;
@@ -60,7 +61,8 @@ final class ValidateCommand implements Runnable {
         @Override
         public Integer call() {
             if (!Files.isDirectory(vectors)) {
-                throw new InvalidInputException("io.read", "--vectors '" + vectors + "' is not a folder");
+                throw new InvalidInputException("io.read", "--vectors " + Echo.quoted(vectors.toString())
+                        + " is not a folder");
             }
             List<ValuesValidator.Outcome> out = ValuesValidator.validate(vectors, results);
             PrintWriter w = spec.commandLine().getOut();
@@ -208,7 +210,7 @@ final class ValidateCommand implements Runnable {
             }
             if (!(a > 0 && a < 1)) {
                 throw new InvalidInputException("option.alpha", "--alpha must be a number strictly between 0 and 1, "
-                        + "got '" + text + "'");
+                        + "got " + Echo.quoted(text));
             }
             return a;
         }

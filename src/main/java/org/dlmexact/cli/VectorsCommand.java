@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.vectors.Vectors;
 import picocli.CommandLine.Command;
@@ -45,7 +46,7 @@ final class VectorsCommand implements Runnable {
         @Override
         public Integer call() {
             if (Files.exists(out) && !Files.isDirectory(out)) {
-                throw new InvalidInputException("io.write", "--out '" + out + "' is a file, not a folder");
+                throw new InvalidInputException("io.write", "--out " + Echo.quoted(out.toString()) + " is a file, not a folder");
             }
             List<Path> written = Vectors.write(out);
             PrintWriter w = spec.commandLine().getOut();
@@ -79,7 +80,7 @@ final class VectorsCommand implements Runnable {
         @Override
         public Integer call() {
             if (!Files.isDirectory(dir)) {
-                throw new InvalidInputException("io.read", "--dir '" + dir + "' is not a folder");
+                throw new InvalidInputException("io.read", "--dir " + Echo.quoted(dir.toString()) + " is not a folder");
             }
             Vectors.Report r = Vectors.verify(dir);
             PrintWriter w = spec.commandLine().getOut();

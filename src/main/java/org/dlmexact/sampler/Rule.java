@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.dlmexact.exact.ExactReal;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.NumberSize;
 import org.dlmexact.exact.Rational;
 
 /**
@@ -121,8 +123,8 @@ public abstract class Rule {
         String s = text.strip();
         int colon = s.indexOf(':');
         if (colon < 0) {
-            throw new InvalidInputException(s.isEmpty() ? "rule.syntax" : "rule.unknown", "--rule '" + text
-                    + "': expected entropy-sum:THRESHOLD, top-probability:k1,k2,... or low-confidence:k1,k2,...");
+            throw new InvalidInputException(s.isEmpty() ? "rule.syntax" : "rule.unknown", "--rule " + Echo.quoted(text)
+                    + ": expected entropy-sum:THRESHOLD, top-probability:k1,k2,... or low-confidence:k1,k2,...");
         }
         String name = s.substring(0, colon).strip();
         String arg = s.substring(colon + 1).strip();
@@ -130,34 +132,34 @@ public abstract class Rule {
             case "entropy-sum": {
                 Rational t;
                 try {
-                    t = Rational.parse(arg);
+                    t = NumberSize.parse(arg, "--rule " + Echo.quoted(text));
                 } catch (NumberFormatException e) {
-                    throw new InvalidInputException("rule.threshold", "--rule '" + text
-                            + "': the threshold must be a non-negative rational (nats): " + e.getMessage());
+                    throw new InvalidInputException("rule.threshold", "--rule " + Echo.quoted(text)
+                            + ": the threshold must be a non-negative rational (nats): " + e.getMessage());
                 }
                 if (t.signum() < 0) {
-                    throw new InvalidInputException("rule.negative-threshold", "--rule '" + text
-                            + "': the threshold must be a non-negative rational (nats), got " + t);
+                    throw new InvalidInputException("rule.negative-threshold", "--rule " + Echo.quoted(text)
+                            + ": the threshold must be a non-negative rational (nats), got " + Echo.of(t.toString()));
                 }
                 return entropySum(t);
             }
             case "top-probability":
             case "low-confidence": {
                 if (arg.equals("all")) {
-                    throw new InvalidInputException("rule.syntax", "--rule '" + text + "': a rule takes one list of"
+                    throw new InvalidInputException("rule.syntax", "--rule " + Echo.quoted(text) + ": a rule takes one list of"
                             + " sizes, not 'all'");
                 }
                 Schedule sizes;
                 try {
                     sizes = Schedule.parse(arg, length, convention);
                 } catch (InvalidInputException e) {
-                    throw new InvalidInputException(e.code(), "--rule '" + text + "': " + e.getMessage());
+                    throw new InvalidInputException(e.code(), "--rule " + Echo.quoted(text) + ": " + e.getMessage());
                 }
                 return name.equals("top-probability") ? topProbability(sizes) : lowConfidence(sizes);
             }
             default:
-                throw new InvalidInputException("rule.unknown", "--rule '" + text + "': unknown rule '" + name
-                        + "'; expected entropy-sum, top-probability or low-confidence");
+                throw new InvalidInputException("rule.unknown", "--rule " + Echo.quoted(text) + ": unknown rule " + Echo.quoted(name)
+                        + "; expected entropy-sum, top-probability or low-confidence");
         }
     }
 

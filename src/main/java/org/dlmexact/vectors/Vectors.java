@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.io.InputFiles;
 import org.dlmexact.io.JsonInput;
@@ -229,7 +230,7 @@ public final class Vectors {
                         problems.add(where + ": " + s);
                     }
                 } catch (RuntimeException e) {
-                    problems.add(where + ": cannot recompute: " + e);
+                    problems.add(where + ": cannot recompute: " + Echo.of(String.valueOf(e.getMessage())));
                 }
             }
         }
@@ -286,7 +287,7 @@ public final class Vectors {
                 } else {
                     for (JsonNode fl : t.get("flags")) {
                         if (!notes.has(fl.asText())) {
-                            problems.add(where + ": flag '" + fl.asText() + "' is not explained in notes");
+                            problems.add(where + ": flag " + Echo.quoted(fl.asText()) + " is not explained in notes");
                         }
                     }
                 }
