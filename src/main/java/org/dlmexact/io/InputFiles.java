@@ -260,8 +260,9 @@ public final class InputFiles {
                 checkLength(line, maxLineChars, what, lineNo);
             }
         } catch (CharacterCodingException e) {
-            throw new InvalidInputException("io.encoding", what + " is not UTF-8 text: line " + lineNo
-                    + " holds bytes that are not valid UTF-8 (is it a binary file?)");
+            // the decoder reads ahead of the lines, so the line of the bad bytes is not known
+            throw new InvalidInputException("io.encoding", what + " is not UTF-8 text: it holds bytes that are not "
+                    + "valid UTF-8 (is it a binary file?)");
         }
         if (line.length() > 0) {
             consumer.accept(lineNo, line.toString());
