@@ -59,30 +59,27 @@ class HostileInputTest {
 
     // ---- defect 1: unbounded work on big numbers ----
 
+    /** A law of length 4 with the 16 probabilities {@code 1/(base + 2i + 1)} (they need not sum to 1). */
+    private static Path reciprocalsLaw(Path dir, BigInteger base) throws IOException {
+        String[] p = new String[16];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = "1/" + base.add(BigInteger.valueOf(2L * i + 1));
+        }
+        return Files.writeString(dir.resolve("law.json"), lawText(4, p));
+    }
+
     @Test
     void defect1LawWithHugeCoprimeDenominatorsIsRefusedUpFront(@TempDir Path dir) throws IOException {
         // 16 probabilities 1/(10^9990 + 2i + 1), each under the 10,000-character limit: the sum hung in gcd
-        String[] p = new String[16];
-        BigInteger big = BigInteger.TEN.pow(9990);
-        for (int i = 0; i < p.length; i++) {
-            p[i] = "1/" + big.add(BigInteger.valueOf(2L * i + 1));
-        }
-        Path law = dir.resolve("big.json");
-        Files.writeString(law, lawText(4, p));
+        Path law = reciprocalsLaw(dir, BigInteger.TEN.pow(9990));
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertRefused(run("info", "--law", law.toString()),
                 "too large to compute", "support[0].p", "33187 bits", "the limit is 4096 bits"));
     }
 
     @Test
     void defect1LawWhoseCommonDenominatorGrowsIsRefusedAtTheEntry(@TempDir Path dir) throws IOException {
-        // each denominator (a 1000-digit number plus 2i + 1) fits; their common denominator does not
-        String[] p = new String[16];
-        BigInteger big = BigInteger.TEN.pow(1000);
-        for (int i = 0; i < p.length; i++) {
-            p[i] = "1/" + big.add(BigInteger.valueOf(2L * i + 1));
-        }
-        Path law = dir.resolve("grow.json");
-        Files.writeString(law, lawText(4, p));
+        // each denominator (a 1001-digit number) fits; their common denominator does not
+        Path law = reciprocalsLaw(dir, BigInteger.TEN.pow(1000));
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertRefused(run("info", "--law", law.toString()),
                 "too large to compute", "common denominator", "support[1].p", "the limit is 4096 bits"));
     }
