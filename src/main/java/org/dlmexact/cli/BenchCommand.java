@@ -9,7 +9,8 @@ import org.dlmexact.law.Laws;
 import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.law.SplitMix64;
 import org.dlmexact.info.InformationProfile;
-import org.dlmexact.sampler.ExactSampler;
+import org.dlmexact.sampler.ProcessSampler;
+import org.dlmexact.sampler.RandomOrder;
 import org.dlmexact.sampler.IdealError;
 import org.dlmexact.sampler.PredictiveRows;
 import org.dlmexact.sampler.Predictor;
@@ -97,7 +98,8 @@ final class BenchCommand implements Callable<Integer>, Main.Streaming {
                         Law law = Laws.resolve("random:2,8,1");
                         MarginalLattice lattice = MarginalLattice.of(law);
                         Predictor p = Predictors.optimal(lattice);
-                        ExactSampler sampler = new ExactSampler(new PredictiveRows(lattice, p), Schedule.balanced(8, 3));
+                        ProcessSampler sampler = new ProcessSampler(new PredictiveRows(lattice, p),
+                                RandomOrder.of(Schedule.balanced(8, 3)));
                         SplitMix64 rng = new SplitMix64(1);
                         for (int i = 0; i < 100_000; i++) {
                             sampler.sample(rng);

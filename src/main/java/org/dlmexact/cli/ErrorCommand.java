@@ -19,6 +19,8 @@ import org.dlmexact.sampler.PredictiveRows;
 import org.dlmexact.sampler.PredictorTerm;
 import org.dlmexact.sampler.Predictor;
 import org.dlmexact.sampler.Predictors;
+import org.dlmexact.sampler.RandomOrder;
+import org.dlmexact.sampler.Sampler;
 import org.dlmexact.sampler.SamplerError;
 import org.dlmexact.sampler.Schedule;
 import picocli.CommandLine.Command;
@@ -59,11 +61,16 @@ final class ErrorCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         Options.checkDigits(output.digits);
         Law law = lawOptions.resolve();
-        if (sampler.hasRule()) {
-            return RuleOutput.error(this, law);
+        List<Schedule> schedules;
+        if (sampler.hasSchedule()) {
+            schedules = Schedule.parseAll(sampler.schedule(), law.length(), sampler.convention());
+        } else {
+            Sampler s = sampler.sampler(law);
+            if (!(s instanceof RandomOrder)) {
+                return ProcessOutput.error(this, law, s);
+            }
+            schedules = List.of(((RandomOrder) s).schedule());
         }
-        Schedule.Convention conv = sampler.convention();
-        List<Schedule> schedules = Schedule.parseAll(sampler.schedule(), law.length(), conv);
         MarginalLattice.checkSize(law.alphabetSize(), law.length());
         if (!closedFormOnly) {
             SamplerError.checkSize(law.alphabetSize(), schedules);

@@ -15,13 +15,13 @@ import org.dlmexact.law.SplitMix64;
 import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.io.OutputFiles;
-import org.dlmexact.sampler.ExactSampler;
 import org.dlmexact.sampler.PredictiveRows;
 import org.dlmexact.sampler.PredictorTable;
 import org.dlmexact.sampler.Predictors;
-import org.dlmexact.sampler.Rule;
-import org.dlmexact.sampler.RuleSampler;
-import org.dlmexact.sampler.Schedule;
+import org.dlmexact.sampler.ProcessLaw;
+import org.dlmexact.sampler.ProcessSampler;
+import org.dlmexact.sampler.RandomOrder;
+import org.dlmexact.sampler.Sampler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -68,22 +68,15 @@ final class SampleCommand implements Callable<Integer>, Main.Streaming {
         long n = parseCount(count);
         long s = parseSeed(seed);
         Law law = lawOptions.resolve();
-        Rule rule = sampler.hasRule() ? sampler.rule(law.length()) : null;
-        Schedule sch = rule == null ? Schedule.parse(sampler.schedule(), law.length(), sampler.convention()) : null;
+        Sampler smp = sampler.sampler(law);
         MarginalLattice lattice = MarginalLattice.of(law);
         PredictiveRows rows = new PredictiveRows(lattice, Predictors.parse(sampler.predictor, lattice));
-        Function<SplitMix64, int[]> draw;
-        if (rule == null) {
-            ExactSampler s0 = new ExactSampler(rows, sch);
-            draw = s0::sample;
-        } else {
-            RuleSampler s1 = new RuleSampler(rows, rule);
-            draw = s1::sample;
-        }
+        Function<SplitMix64, int[]> draw = new ProcessSampler(rows, smp)::sample;
+        noteBoundaries(smp, rows, law);
         if (outFile == null) {
             PrintWriter out = spec.commandLine().getOut();
             if (!(rows.predictor() instanceof PredictorTable)) {
-                write(out, draw, n, s); // built-in predictors and rules cannot refuse once drawing starts
+                write(out, draw, n, s); // a built-in predictor has every row: nothing is refused once drawing starts
             } else {
                 // a table may lack a row that only a late draw needs: draw all, then print
                 try (OutputFiles files = OutputFiles.begin()) {
@@ -110,6 +103,24 @@ final class SampleCommand implements Callable<Integer>, Main.Streaming {
             files.commit();
         }
         return 0;
+    }
+
+    /**
+     * A note on standard error when the sampler's exact law rests on decision boundaries (when that
+     * law is within its size limit; the random-order sampler has none).
+     */
+    private void noteBoundaries(Sampler smp, PredictiveRows rows, Law law) {
+        if (smp instanceof RandomOrder || smp.work(law.alphabetSize()).compareTo(
+                java.math.BigInteger.valueOf(smp.maxWork())) > 0) {
+            return;
+        }
+        ProcessLaw q = ProcessLaw.compute(rows, smp);
+        if (q.boundaryCount() > 0) {
+            spec.commandLine().getErr().println("dlm-exact: note: the exact law of " + smp.spec() + " rests on "
+                    + q.boundaryCount() + " decision boundar" + (q.boundaryCount() == 1 ? "y" : "ies")
+                    + " (exact ties or threshold equalities; error --json lists them), decided here by its ties= and"
+                    + " boundary= keys");
+        }
     }
 
     private static void write(Writer w, Function<SplitMix64, int[]> sampler, long n, long seed) throws IOException {

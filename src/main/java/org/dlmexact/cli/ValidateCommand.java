@@ -14,6 +14,7 @@ import org.dlmexact.law.LawJson;
 import org.dlmexact.law.SequenceSpace;
 import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.sampler.ProcessLaw;
 import org.dlmexact.validate.SampleValidator;
 import org.dlmexact.validate.ValuesValidator;
 import picocli.CommandLine.Command;
@@ -112,13 +113,17 @@ final class ValidateCommand implements Runnable {
         public Integer call() throws JsonProcessingException {
             double a = parseAlpha(alpha);
             Law law = lawOptions.resolve();
-            Law nu = sampler.outputLaw(law);
+            ProcessLaw q = sampler.processLaw(law);
+            Law nu = q.law();
             long[] counts = SampleValidator.readCounts(samples, law.space());
             SampleValidator.Result r = SampleValidator.test(nu, counts, a);
             PrintWriter w = spec.commandLine().getOut();
             SequenceSpace sp = law.space();
             if (json) {
-                w.println(LawJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(r, sp)));
+                ObjectNode root = toJson(r, sp);
+                root.set("decisionBoundaries", ProcessOutput.boundaries(sp, q));
+                root.put("decisionBoundaryCount", q.boundaryCount());
+                w.println(LawJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
             } else {
                 w.println("validate samples: law " + lawOptions.law + ", " + sampler.describe(law));
                 if (!r.impossible().isEmpty()) {
@@ -151,6 +156,14 @@ final class ValidateCommand implements Runnable {
                 for (SampleValidator.Contribution c : r.top()) {
                     w.println(String.format(Locale.ROOT, row, tokens(sp.outcome(c.index())), c.observed(),
                             c.expected(), c.nu(), c.residual()));
+                }
+                if (q.boundaryCount() > 0) {
+                    w.println("note: the exact law rests on " + q.boundaryCount() + " decision boundar"
+                            + (q.boundaryCount() == 1 ? "y" : "ies") + " (exact ties or threshold equalities, e.g. "
+                            + ProcessOutput.boundaryLine(sp, q.boundaries().first()) + "); the verdict holds only"
+                            + " for an implementation that breaks ties and compares thresholds as this sampler's"
+                            + " ties= and boundary= keys say; choose a law without ties (for example random:V,L,SEED)"
+                            + " to test the sampler apart from them");
                 }
             }
             w.flush();

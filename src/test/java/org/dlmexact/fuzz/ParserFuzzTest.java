@@ -21,6 +21,7 @@ import org.dlmexact.law.SequenceSpace;
 import org.dlmexact.sampler.PredictorTable;
 import org.dlmexact.sampler.Predictors;
 import org.dlmexact.sampler.Rule;
+import org.dlmexact.sampler.Samplers;
 import org.dlmexact.sampler.Schedule;
 import org.dlmexact.validate.SampleValidator;
 import org.dlmexact.validate.ValuesValidator;
@@ -88,6 +89,13 @@ class ParserFuzzTest {
     void ruleSpec(byte[] data) throws Exception {
         String[] h = header(data);
         check(() -> Rule.parse(h[1], param(h[0], 0, 1, 16, 4), convention(h[0])));
+    }
+
+    /** A {@code --sampler NAME:ARGS} spec (SPEC §10), for the length on the parameter line (default 4). */
+    @FuzzTest(maxDuration = "2m")
+    void samplerSpec(byte[] data) throws Exception {
+        String[] h = header(data);
+        check(() -> Samplers.parse(h[1], param(h[0], 0, 1, 16, 4), convention(h[0])));
     }
 
     /** {@code optimal} and {@code smoothed:LAMBDA} (a predictor file name is a path: the table target covers files). */

@@ -16,11 +16,12 @@ import org.dlmexact.exact.Rational;
 import org.dlmexact.info.Divergence;
 
 /**
- * The exact error of an adaptive {@link Rule} for one law and predictor (theory.md section 5,
- * "Adaptive deterministic rules"). Immutable result of {@link #compute}.
+ * The exact error of any {@link Sampler} for one law and predictor (theory.md section 5,
+ * "Adaptive deterministic rules", generalised to every sampler). Immutable result of
+ * {@link #compute}.
  *
  * <ul>
- *   <li><b>outputKL</b> {@code KL(mu || Q_pi)} with the exact output law of {@link RuleLaw}.</li>
+ *   <li><b>outputKL</b> {@code KL(mu || Q_pi)} with the exact output law of {@link ProcessLaw}.</li>
  *   <li><b>per-round contributions</b>: with {@code Q^(j)} the law of the output when the process
  *       is stopped after round {@code j} and the still masked positions are filled jointly from
  *       the data's conditional law {@code mu(. | x_S)} (oracle completion; {@code Q^(0) = mu},
@@ -35,14 +36,14 @@ import org.dlmexact.info.Divergence;
  *       from the marginal lattice along the data path ({@link #roundTerms()}), independently of
  *       {@code Q_pi}; {@link #identityHolds()} is exact equality of the totals and of every
  *       round's contribution with its term (or both {@code +inf}).</li>
- *   <li><b>expected rounds</b> under the process ({@link RuleLaw#expectedRounds}) and along the data
+ *   <li><b>expected rounds</b> under the process ({@link ProcessLaw#expectedSteps}) and along the data
  *       path (the rounds the rule would take if every revealed token were the data's).</li>
  *   <li>for the fixed-size rules, the output KL of the random-order sampler with the same sizes
  *       as a schedule ({@link OutputLaws#sampler}), when its work is within
  *       {@link SamplerError#MAX_WORK}.</li>
  * </ul>
  */
-public final class RuleError {
+public final class ProcessError {
 
     /** One round's terms. Immutable. */
     public static final class Round {
@@ -54,9 +55,11 @@ public final class RuleError {
         private final Divergence predictorLogRatio;
         private final Rational samplerProbability;
         private final Rational dataProbability;
+        private final ExactReal entropyGap;
 
         Round(int round, Divergence cumulativeKL, Divergence contribution, ExactReal conditionalTC,
-              Divergence predictorLogRatio, Rational samplerProbability, Rational dataProbability) {
+              Divergence predictorLogRatio, Rational samplerProbability, Rational dataProbability,
+              ExactReal entropyGap) {
             this.round = round;
             this.cumulativeKL = cumulativeKL;
             this.contribution = contribution;
@@ -64,6 +67,17 @@ public final class RuleError {
             this.predictorLogRatio = predictorLogRatio;
             this.samplerProbability = samplerProbability;
             this.dataProbability = dataProbability;
+            this.entropyGap = entropyGap;
+        }
+
+        /**
+         * {@code E_mu[sum_{i in B} H(X_i | x_S) - max_{i in B} H(X_i | x_S); round j happens]} along the
+         * data path (samplers with an {@link Sampler#entropyBudget()}); it bounds
+         * {@link #conditionalTC()} from above.
+         */
+        //@ pure
+        public Optional<ExactReal> entropyGap() {
+            return Optional.ofNullable(entropyGap);
         }
 
         /** {@code j}, from 1. */
@@ -112,11 +126,11 @@ public final class RuleError {
         }
     }
 
-    //@ public invariant law() != null && rule() != null && !rounds().isEmpty();
+    //@ public invariant law() != null && sampler() != null && !rounds().isEmpty();
     private final Law law;
-    private final Rule rule;
+    private final Sampler sampler;
     private final String predictor;
-    private final RuleLaw ruleLaw;
+    private final ProcessLaw processLaw;
     private final Divergence outputKL;
     private final List<Round> rounds;
     private final Divergence roundSum;
@@ -124,13 +138,13 @@ public final class RuleError {
     private final Divergence randomOrderKL;
     private final boolean identityHolds;
 
-    private RuleError(Law law, Rule rule, String predictor, RuleLaw ruleLaw, Divergence outputKL, List<Round> rounds,
-                      Divergence roundSum, Rational dataExpectedRounds, Divergence randomOrderKL,
+    private ProcessError(Law law, Sampler sampler, String predictor, ProcessLaw processLaw, Divergence outputKL,
+                         List<Round> rounds, Divergence roundSum, Rational dataExpectedRounds, Divergence randomOrderKL,
                       boolean identityHolds) {
         this.law = law;
-        this.rule = rule;
+        this.sampler = sampler;
         this.predictor = predictor;
-        this.ruleLaw = ruleLaw;
+        this.processLaw = processLaw;
         this.outputKL = outputKL;
         this.rounds = Collections.unmodifiableList(rounds);
         this.roundSum = roundSum;
@@ -142,34 +156,55 @@ public final class RuleError {
     /**
      * Computes everything exactly.
      *
-     * @throws IllegalArgumentException when the rule's sizes have another length than the law
-     * @throws InvalidInputException {@code rule.too-large}, {@code law.too-large} or a predictor error
+     * @throws IllegalArgumentException when the sampler was built for another length than the law
+     * @throws InvalidInputException the sampler's size refusal, {@code law.too-large} or a predictor error
      */
-    /*@ public normal_behavior
-      @   requires law != null && rule != null && predictor != null;
-      @   requires rule.sizes().isEmpty() || rule.sizes().get().length() == law.length();
-      @   ensures \result.law() == law && \result.rule() == rule;
-      @ also public exceptional_behavior
-      @   requires law != null && rule != null && predictor != null;
+    /*@ public behavior
+      @   requires law != null && sampler != null && predictor != null;
+      @   ensures \result.law() == law && \result.sampler() == sampler;
+      @   signals_only InvalidInputException, IllegalArgumentException;
+      @   signals (IllegalArgumentException) sampler.length() != law.length();
+      @*/
+    public static ProcessError compute(Law law, Sampler sampler, Predictor predictor) {
+        return compute(law, sampler, predictor, null);
+    }
+
+    /**
+     * As {@link #compute(Law, Sampler, Predictor)}, and with {@code comparison} (a schedule of the
+     * law's length, or {@code null}) also the output KL of the random-order sampler with that
+     * schedule, when its programme is within {@link SamplerError#MAX_WORK}.
+     *
+     * @throws IllegalArgumentException when the sampler or the comparison schedule was built for
+     *     another length than the law
+     * @throws InvalidInputException the sampler's size refusal, {@code law.too-large} or a predictor error
+     */
+    /*@ public behavior
+      @   requires law != null && sampler != null && predictor != null;
+      @   ensures \result.law() == law && \result.sampler() == sampler;
       @   signals_only InvalidInputException, IllegalArgumentException;
       @*/
-    public static RuleError compute(Law law, Rule rule, Predictor predictor) {
+    public static ProcessError compute(Law law, Sampler sampler, Predictor predictor,
+                                       /*@ nullable @*/ Schedule comparison) {
         Objects.requireNonNull(law, "law");
-        Objects.requireNonNull(rule, "rule");
+        Objects.requireNonNull(sampler, "sampler");
         Objects.requireNonNull(predictor, "predictor");
-        if (rule.sizes().isPresent() && rule.sizes().get().length() != law.length()) {
-            throw new IllegalArgumentException("rule " + rule + " has length " + rule.sizes().get().length()
+        if (sampler.length() != law.length()) {
+            throw new IllegalArgumentException("sampler " + sampler.spec() + " has length " + sampler.length()
+                    + " but the law has length " + law.length());
+        }
+        if (comparison != null && comparison.length() != law.length()) {
+            throw new IllegalArgumentException("schedule " + comparison + " has length " + comparison.length()
                     + " but the law has length " + law.length());
         }
         MarginalLattice.checkSize(law.alphabetSize(), law.length());
-        RuleLaw.checkSize(law.alphabetSize(), law.length(), rule);
+        sampler.checkSize(law.alphabetSize());
         MarginalLattice lat = MarginalLattice.of(law);
         PredictiveRows rows = new PredictiveRows(lat, predictor);
-        RuleLaw q = RuleLaw.compute(rows, rule);
+        ProcessLaw q = ProcessLaw.compute(rows, sampler);
         Divergence output = Divergence.kl(law, q.law());
 
-        DataPath data = rule.deterministic() ? dataPath(rows, rule) : null;
-        int n = Math.max(q.rounds(), data == null ? 0 : data.tc.size());
+        DataPath data = sampler.revealsByState() ? dataPath(rows, sampler) : null;
+        int n = Math.max(q.steps(), data == null ? 0 : data.tc.size());
         List<Round> rounds = new ArrayList<>();
         Divergence prev = Divergence.finite(ExactReal.ZERO);
         Rational[] gPrev = completionFactors(lat, q, 0);
@@ -179,7 +214,7 @@ public final class RuleError {
         for (int j = 1; j <= n; j++) {
             // after the process's last round Q^(j) = Q_pi
             Rational[] g = completionFactors(lat, q, j);
-            Divergence cum = j >= q.rounds() ? output : completionKL(lat, g);
+            Divergence cum = j >= q.steps() ? output : completionKL(lat, g);
             Divergence contribution;
             if (!cum.isInfinite()) {
                 // one log-sum of ln g_{j-1} - ln g_j, rather than a difference of two exact reals
@@ -219,7 +254,9 @@ public final class RuleError {
                     holds &= !lr.isInfinite() && contribution.value().equals(tc.add(lr.value()));
                 }
             }
-            rounds.add(new Round(j, cum, contribution, tc, lr, reached, dp));
+            ExactReal gap = data != null && data.gap != null ? (j <= data.gap.size() ? data.gap.get(j - 1)
+                    : ExactReal.ZERO) : null;
+            rounds.add(new Round(j, cum, contribution, tc, lr, reached, dp, gap));
             prev = cum;
             gPrev = g;
         }
@@ -232,11 +269,11 @@ public final class RuleError {
             dataRounds = data.expectedRounds;
         }
         Divergence randomOrder = null;
-        if (rule.sizes().isPresent() && OutputLaws.work(law.alphabetSize(), rule.sizes().get())
+        if (comparison != null && RandomOrder.work(law.alphabetSize(), comparison)
                 .compareTo(BigInteger.valueOf(SamplerError.MAX_WORK)) <= 0) {
-            randomOrder = Divergence.kl(law, OutputLaws.sampler(rows, rule.sizes().get()).law());
+            randomOrder = Divergence.kl(law, ProcessLaw.compute(rows, RandomOrder.of(comparison)).law());
         }
-        return new RuleError(law, rule, predictor.description(), q, output, rounds, roundSum, dataRounds,
+        return new ProcessError(law, sampler, predictor.description(), q, output, rounds, roundSum, dataRounds,
                 randomOrder, data == null || holds);
     }
 
@@ -244,7 +281,7 @@ public final class RuleError {
      * {@code g_j(x) = sum_S P_j(S, x_S) / w_S(x_S)} for every outcome with {@code mu(x) > 0} (else
      * null), so that {@code Q^(j)(x) = w(x) g_j(x)} there.
      */
-    private static Rational[] completionFactors(MarginalLattice lat, RuleLaw q, int j) {
+    private static Rational[] completionFactors(MarginalLattice lat, ProcessLaw q, int j) {
         Law law = lat.law();
         SequenceSpace sp = law.space();
         Map<Integer, Rational[]> layer = q.layer(j);
@@ -303,11 +340,53 @@ public final class RuleError {
         final List<ExactReal> tc = new ArrayList<>();
         final List<Divergence> lr = new ArrayList<>();
         final List<Rational> reached = new ArrayList<>();
+        /*@ nullable @*/ List<ExactReal> gap;
         Rational expectedRounds = Rational.ZERO;
     }
 
+    /**
+     * The one branch of a sampler that reveals by state: a batch of masked positions, tokens drawn
+     * independently from the branch's rows.
+     */
+    private static Moves.Branch singleReveal(Sampler sampler, PredictiveRows rows, int j, int s, int values) {
+        State st = State.of(rows, j, s, values, bd -> { });
+        Moves mv = new Moves(st);
+        sampler.step(st, mv);
+        List<Moves.Branch> bs = mv.branches();
+        Moves.Branch b = bs.get(0);
+        int v = rows.lattice().law().alphabetSize();
+        boolean tokens = true;
+        for (int i : Context.positions(b.drawn)) {
+            tokens &= b.rows[i].length == v;
+        }
+        if (bs.size() != 1 || b.selector != null || (b.drawn & s) != 0 || !tokens) {
+            throw new IllegalStateException("the sampler " + sampler.spec() + " is declared to reveal by state, but"
+                    + " its step " + j + " is not one batch of tokens");
+        }
+        return b;
+    }
+
+    /** {@code sum_{i in B} H(X_i | x_S) - max_{i in B} H(X_i | x_S)} at a data state, exact. */
+    private static ExactReal entropyGap(MarginalLattice lat, int s, int values, int[] pos) {
+        SequenceSpace sp = lat.law().space();
+        BigInteger ws = lat.marginal(s)[values];
+        ExactReal sum = ExactReal.ZERO;
+        ExactReal max = null;
+        for (int i : pos) {
+            BigInteger[] wi = lat.marginal(s | (1 << i));
+            Rational[] row = new Rational[sp.alphabetSize()];
+            for (int a = 0; a < row.length; a++) {
+                row[a] = Rational.of(wi[Context.extend(sp, s, values, i, a)], ws);
+            }
+            ExactReal h = Rows.entropy(row);
+            sum = sum.add(h);
+            max = max == null ? h : max.max(h);
+        }
+        return sum.subtract(max);
+    }
+
     /** The round terms along the data's own path, from the lattice (independent of Q_pi). */
-    private static DataPath dataPath(PredictiveRows rows, Rule rule) {
+    private static DataPath dataPath(PredictiveRows rows, Sampler sampler) {
         MarginalLattice lat = rows.lattice();
         SequenceSpace sp = lat.law().space();
         BigInteger d = lat.law().denominator();
@@ -319,10 +398,16 @@ public final class RuleError {
         start.set(0);
         cur.put(0, start);
         int[] x = new int[sp.length()];
-        while (!cur.isEmpty()) {
+        int fixed = sampler.fixedSteps();
+        boolean gaps = sampler.entropyBudget().isPresent();
+        if (gaps) {
+            out.gap = new ArrayList<>();
+        }
+        for (int j = 1; !cur.isEmpty() && (fixed < 0 || j <= fixed); j++) {
             java.util.TreeMap<Integer, java.util.BitSet> next = new java.util.TreeMap<>();
             LogSum tc = new LogSum();
             LogSum lr = new LogSum();
+            ExactReal gap = ExactReal.ZERO;
             Context offending = null;
             BigInteger reached = BigInteger.ZERO;
             for (Map.Entry<Integer, java.util.BitSet> e : cur.entrySet()) {
@@ -330,14 +415,15 @@ public final class RuleError {
                 BigInteger[] ws = lat.marginal(s);
                 for (int values = e.getValue().nextSetBit(0); values >= 0; values = e.getValue().nextSetBit(values + 1)) {
                     reached = reached.add(ws[values]);
-                    int b = rule.batch(rows, s, values);
+                    Moves.Branch br = singleReveal(sampler, rows, j, s, values);
+                    int b = br.drawn;
                     int t = s | b;
                     BigInteger[] wt = lat.marginal(t);
                     Context.decode(sp, s, values, x);
                     int[] pos = Context.positions(b);
-                    Rational[][] r = new Rational[sp.length()][];
-                    for (int i : pos) {
-                        r[i] = rows.row(s, values, i);
+                    Rational[][] r = br.rows;
+                    if (gaps && pos.length > 0) {
+                        gap = gap.add(entropyGap(lat, s, values, pos).multiply(Rational.of(ws[values], d)));
                     }
                     java.util.BitSet dst = t == full ? null : next.computeIfAbsent(t, k -> new java.util.BitSet());
                     int count = sp.power(pos.length);
@@ -380,6 +466,9 @@ public final class RuleError {
             out.reached.add(pr);
             out.expectedRounds = out.expectedRounds.add(pr);
             out.tc.add(tc.value(scale));
+            if (gaps) {
+                out.gap.add(gap);
+            }
             out.lr.add(offending != null ? Divergence.infinite(PredictorTerm.firstOutcome(lat, offending))
                     : Divergence.finite(lr.value(scale)));
             cur = next;
@@ -393,8 +482,8 @@ public final class RuleError {
     }
 
     //@ pure helper
-    public Rule rule() {
-        return rule;
+    public Sampler sampler() {
+        return sampler;
     }
 
     /** The predictor's description. */
@@ -405,14 +494,14 @@ public final class RuleError {
 
     /** The exact output law and state laws. */
     //@ pure
-    public RuleLaw ruleLaw() {
-        return ruleLaw;
+    public ProcessLaw processLaw() {
+        return processLaw;
     }
 
     /** {@code Q_pi}. */
     //@ pure
     public Law outputLaw() {
-        return ruleLaw.law();
+        return processLaw.law();
     }
 
     /** {@code KL(mu || Q_pi)}. */
@@ -428,7 +517,7 @@ public final class RuleError {
     }
 
     /** The right-hand side of the identity (deterministic rules): the sum of the round terms. */
-    //@ ensures \result.isPresent() == rule().deterministic();
+    //@ ensures \result.isPresent() == sampler().revealsByState();
     //@ pure
     public Optional<Divergence> roundSum() {
         return Optional.ofNullable(roundSum);
@@ -437,11 +526,11 @@ public final class RuleError {
     /** The expected number of rounds of the process. */
     //@ pure
     public Rational expectedRounds() {
-        return ruleLaw.expectedRounds();
+        return processLaw.expectedSteps();
     }
 
     /** The expected number of rounds along the data path (deterministic rules). */
-    //@ ensures \result.isPresent() == rule().deterministic();
+    //@ ensures \result.isPresent() == sampler().revealsByState();
     //@ pure
     public Optional<Rational> dataExpectedRounds() {
         return Optional.ofNullable(dataExpectedRounds);

@@ -17,18 +17,18 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-class ExactSamplerTest {
+class ProcessSamplerTest {
 
-    private static ExactSampler sampler(Law law, Schedule s, String predictor) {
+    private static ProcessSampler sampler(Law law, Schedule s, String predictor) {
         MarginalLattice lat = MarginalLattice.of(law);
-        return new ExactSampler(new PredictiveRows(lat, Predictors.parse(predictor, lat)), s);
+        return new ProcessSampler(new PredictiveRows(lat, Predictors.parse(predictor, lat)), RandomOrder.of(s));
     }
 
     @Test
     void sameSeedSameSamples() {
         Law law = Families.random(3, 4, 2);
-        ExactSampler a = sampler(law, Schedule.of(4, 2, 2), "smoothed:1/3");
-        ExactSampler b = sampler(law, Schedule.of(4, 2, 2), "smoothed:1/3");
+        ProcessSampler a = sampler(law, Schedule.of(4, 2, 2), "smoothed:1/3");
+        ProcessSampler b = sampler(law, Schedule.of(4, 2, 2), "smoothed:1/3");
         SplitMix64 ra = new SplitMix64(42);
         SplitMix64 rb = new SplitMix64(42);
         SplitMix64 rc = new SplitMix64(43);
@@ -53,19 +53,19 @@ class ExactSamplerTest {
         SplitMix64 r1 = new SplitMix64(5);
         SplitMix64 r2 = new SplitMix64(5);
         for (int n = 0; n < 100; n++) {
-            BigInteger u = ExactSampler.uniformBelow(r1, bound);
+            BigInteger u = ProcessSampler.uniformBelow(r1, bound);
             assertTrue(u.signum() >= 0 && u.compareTo(bound) < 0);
-            assertEquals(u, ExactSampler.uniformBelow(r2, bound));
+            assertEquals(u, ProcessSampler.uniformBelow(r2, bound));
         }
         SplitMix64 r3 = new SplitMix64(5);
-        assertEquals(BigInteger.valueOf(new SplitMix64(5).nextBelow(6)), ExactSampler.uniformBelow(r3, BigInteger.valueOf(6)));
+        assertEquals(BigInteger.valueOf(new SplitMix64(5).nextBelow(6)), ProcessSampler.uniformBelow(r3, BigInteger.valueOf(6)));
     }
 
     /** A sampler that always reveals with probability-1 rows reproduces a point mass exactly. */
     @Test
     void pointMassIsReproduced() {
         Law law = Families.parse("product:1,0;0,1;0,1");
-        ExactSampler s = sampler(law, Schedule.of(3, 1, 2), "optimal");
+        ProcessSampler s = sampler(law, Schedule.of(3, 1, 2), "optimal");
         SplitMix64 r = new SplitMix64(0);
         for (int n = 0; n < 20; n++) {
             assertArrayEquals(new int[] {0, 1, 1}, s.sample(r));
@@ -96,8 +96,8 @@ class ExactSamplerTest {
                 Schedule s = Schedule.parse(c[1], law.length(), Schedule.Convention.REVEAL);
                 MarginalLattice lat = MarginalLattice.of(law);
                 PredictiveRows rows = new PredictiveRows(lat, Predictors.parse(c[2], lat));
-                Law nu = OutputLaws.sampler(rows, s).law();
-                ExactSampler sm = new ExactSampler(rows, s);
+                Law nu = ProcessLaw.compute(rows, RandomOrder.of(s)).law();
+                ProcessSampler sm = new ProcessSampler(rows, RandomOrder.of(s));
                 GoodnessOfFit.assertConsistent(nu, sm::sample, Long.parseLong(c[3]), 20_000,
                         GoodnessOfFit.Statistic.CHI_SQUARE);
             }));
@@ -110,7 +110,7 @@ class ExactSamplerTest {
         Law law = Families.uniform(2, 3);
         MarginalLattice lat = MarginalLattice.of(law);
         assertNotEquals(0, org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                () -> new ExactSampler(new PredictiveRows(lat, Predictors.optimal(lat)), Schedule.of(2, 2)))
+                () -> new ProcessSampler(new PredictiveRows(lat, Predictors.optimal(lat)), RandomOrder.of(Schedule.of(2, 2))))
                 .getMessage().length());
     }
     @Test
@@ -119,9 +119,9 @@ class ExactSamplerTest {
         MarginalLattice lat = MarginalLattice.of(law);
         PredictiveRows rows = new PredictiveRows(lat, Predictors.optimal(lat));
         Schedule s = Schedule.of(3, 1, 2);
-        ExactSampler sampler = new ExactSampler(rows, s);
+        ProcessSampler sampler = new ProcessSampler(rows, RandomOrder.of(s));
         assertSame(rows, sampler.rows());
-        assertSame(s, sampler.schedule());
+        assertSame(s, ((RandomOrder) sampler.sampler()).schedule());
     }
 
     private static BigInteger unsigned(long w) {
@@ -138,7 +138,7 @@ class ExactSamplerTest {
         for (long seed = 1; seed <= 20; seed++) {
             SplitMix64 g = new SplitMix64(seed);
             g.nextLong();
-            assertEquals(unsigned(g.nextLong()), ExactSampler.uniformBelow(new SplitMix64(seed), d), "seed " + seed);
+            assertEquals(unsigned(g.nextLong()), ProcessSampler.uniformBelow(new SplitMix64(seed), d), "seed " + seed);
         }
     }
 
@@ -162,7 +162,7 @@ class ExactSamplerTest {
             }
             BigInteger d = r1.shiftRight(1);
             assertEquals(r1, range.subtract(range.mod(d)), "seed " + seed);
-            assertEquals(r2.mod(d), ExactSampler.uniformBelow(new SplitMix64(seed), d), "seed " + seed);
+            assertEquals(r2.mod(d), ProcessSampler.uniformBelow(new SplitMix64(seed), d), "seed " + seed);
             found++;
         }
         assertEquals(3, found);

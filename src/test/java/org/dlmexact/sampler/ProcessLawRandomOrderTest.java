@@ -13,7 +13,7 @@ import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.exact.Rational;
 import org.junit.jupiter.api.Test;
 
-class OutputLawsTest {
+class ProcessLawRandomOrderTest {
 
     /**
      * uniform:2,5 with sizes 1,4 and the optimal predictor: step 1 reveals one of the 5 positions
@@ -25,8 +25,8 @@ class OutputLawsTest {
         Law law = Families.uniform(2, 5);
         MarginalLattice lat = MarginalLattice.of(law);
         Schedule s = Schedule.of(5, 1, 4);
-        OutputLaws.SamplerLaw nu = OutputLaws.sampler(new PredictiveRows(lat, Predictors.optimal(lat)), s);
-        assertSame(s, nu.schedule());
+        ProcessLaw nu = ProcessLaw.compute(new PredictiveRows(lat, Predictors.optimal(lat)), RandomOrder.of(s));
+        assertSame(s, ((RandomOrder) nu.sampler()).schedule());
         assertEquals(law, nu.law());
         assertEquals(List.of(0), nu.visibleSets(0));
         assertEquals(List.of(1, 2, 4, 8, 16), nu.visibleSets(1));
@@ -46,12 +46,13 @@ class OutputLawsTest {
         assertEquals(Rational.ZERO, nu.stateProbability(0, 0, 1));
         assertEquals(Rational.ZERO, nu.stateProbability(1, 3, 0));
         assertEquals(Rational.ZERO, nu.stateProbability(2, 15, 0));
-        for (int step : new int[] {-1, 3}) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> nu.stateProbability(step, 0, 0));
-            assertTrue(e.getMessage().contains("step " + step + " outside 0..2"), e.getMessage());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> nu.stateProbability(-1, 0, 0));
+        assertTrue(e.getMessage().contains("step must be non-negative, got -1"), e.getMessage());
+        // after the last step the state stays put: step 3 is the state after step 2
+        for (int idx = 0; idx < 32; idx++) {
+            assertEquals(nu.stateProbability(2, 31, idx), nu.stateProbability(3, 31, idx));
         }
         // 5! / (1! 4!) ordered partitions
-        assertEquals(BigInteger.valueOf(5), OutputLaws.partitionCount(s));
+        assertEquals(BigInteger.valueOf(5), Partitions.partitionCount(s));
     }
 }
