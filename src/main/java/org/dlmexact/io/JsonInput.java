@@ -281,7 +281,8 @@ public final class JsonInput {
             return "nothing";
         }
         StringBuilder sb = new StringBuilder();
-        if (render(node, sb) && sb.length() <= Echo.MAX_ECHO) {
+        render(node, sb);
+        if (sb.length() <= Echo.MAX_ECHO) {
             return Echo.escape(sb.toString());
         }
         String size = node.isArray() ? node.size() + " values" : node.isObject() ? node.size() + " fields"
@@ -289,49 +290,43 @@ public final class JsonInput {
         return Echo.cut(sb.toString(), size);
     }
 
-    /** Renders {@code node} compactly until the text passes the cut; whether it was rendered whole. */
-    private static boolean render(JsonNode node, StringBuilder sb) {
+    /**
+     * Renders {@code node} compactly, stopping once the text is longer than the cut (so a huge value
+     * is never rendered whole): the text is complete exactly when it is at most that long.
+     */
+    private static void render(JsonNode node, StringBuilder sb) {
         if (node.isArray() || node.isObject()) {
             sb.append(node.isArray() ? '[' : '{');
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            Iterator<JsonNode> elements = node.elements();
             boolean first = true;
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.isObject() ? node.fields() : null; it != null
-                    && it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            while (node.isObject() ? fields.hasNext() : elements.hasNext()) {
+                if (sb.length() > Echo.MAX_ECHO) {
+                    return;
+                }
                 sb.append(first ? "" : ",");
                 first = false;
-                appendString(e.getKey(), sb);
-                sb.append(':');
-                if (sb.length() > Echo.MAX_ECHO || !render(e.getValue(), sb)) {
-                    return false;
-                }
-            }
-            if (node.isArray()) {
-                for (JsonNode e : node) {
-                    sb.append(first ? "" : ",");
-                    first = false;
-                    if (sb.length() > Echo.MAX_ECHO || !render(e, sb)) {
-                        return false;
-                    }
+                if (node.isObject()) {
+                    Map.Entry<String, JsonNode> e = fields.next();
+                    appendString(e.getKey(), sb);
+                    sb.append(':');
+                    render(e.getValue(), sb);
+                } else {
+                    render(elements.next(), sb);
                 }
             }
             sb.append(node.isArray() ? ']' : '}');
-            return true;
+        } else if (node.isTextual()) {
+            appendString(node.textValue(), sb);
+        } else {
+            String t = node.toString();
+            sb.append(t, 0, Math.min(t.length(), Echo.MAX_ECHO + 1));
         }
-        if (node.isTextual()) {
-            return appendString(node.textValue(), sb);
-        }
-        String t = node.toString();
-        sb.append(t, 0, Math.min(t.length(), Echo.MAX_ECHO + 1));
-        return t.length() <= Echo.MAX_ECHO;
     }
 
-    private static boolean appendString(String s, StringBuilder sb) {
-        sb.append('"').append(s, 0, Math.min(s.length(), Echo.MAX_ECHO + 1));
-        if (s.length() > Echo.MAX_ECHO) {
-            return false;
-        }
-        sb.append('"');
-        return true;
+    /** A JSON string, its quotes and at most one character past the cut of its text. */
+    private static void appendString(String s, StringBuilder sb) {
+        sb.append('"').append(s, 0, Math.min(s.length(), Echo.MAX_ECHO + 1)).append('"');
     }
 
     /** Reads the value at the current token into a tree, spending one of {@code budget[1]} (of {@code budget[0]}) per value. */
@@ -399,12 +394,14 @@ public final class JsonInput {
         try (JsonParser p = source.open()) {
             return pass.run(p);
         } catch (JsonProcessingException e) {
-            throw new InvalidInputException("json.syntax", "not valid JSON: " + jacksonReason(e)
-                    + (e.getLocation() == null ? "" : at(e.getLocation())));
+            throw new InvalidInputException("json.syntax", "not valid JSON: " + jacksonReason(e) + at(e.getLocation()));
         } catch (IOException e) {
             throw source.ioError(e);
         }
     }
+
+    /** Longest reason taken from the parser (it may quote the input; the rest is cut). */
+    static final int MAX_REASON = 160;
 
     /** Jackson's reason without its internals (class names, feature and constraint names). */
     static String jacksonReason(JsonProcessingException e) {
@@ -415,7 +412,7 @@ public final class JsonInput {
         m = m.replaceAll(",? from `[^`]*`", "").replaceAll("\\s*\\(bound as `[^`]*`\\)", "")
                 .replaceAll(":? ?not allowed as per `[^`]*`", "").replaceAll("`[a-z]+(\\.[a-zA-Z_$]+)+`", "a value")
                 .replace("StreamReadConstraints", "limit").strip();
-        return Echo.of(m.length() > 160 ? m.substring(0, 160) + "..." : m);
+        return Echo.escape(m.length() > MAX_REASON ? m.substring(0, MAX_REASON) + "..." : m);
     }
 
     private static String at(/*@ nullable @*/ JsonLocation loc) {

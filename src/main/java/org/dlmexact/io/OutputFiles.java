@@ -281,7 +281,7 @@ public final class OutputFiles implements AutoCloseable {
         return new InvalidInputException("io.write", "cannot write " + what + " " + InputFiles.name(target) + ": " + why);
     }
 
-    private static void removePending() {
+    static void removePending() {
         for (Path tmp : PENDING) {
             deleteQuietly(tmp);
         }

@@ -64,6 +64,7 @@ class InputFilesTest {
         Files.write(f, new byte[] {(byte) 0xFF});
         refused("io.encoding", () -> InputFiles.decode(new byte[] {(byte) 0xFF}, "x"));
         assertEquals("", InputFiles.decode(new byte[0], "x"));
+        assertEquals("", InputFiles.decode(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "x"), "a mark alone");
         assertEquals("\u00ff", InputFiles.decode(new byte[] {(byte) 0xC3, (byte) 0xBF}, "x"));
     }
 
@@ -159,6 +160,12 @@ class InputFilesTest {
         assertEquals(7, one.read());
         assertEquals(-1, one.read());
         one.close();
+        Path zeros = Files.write(dir.resolve("z"), new byte[] {0});
+        java.io.InputStream z = InputFiles.open(zeros, "file", 1);
+        Files.write(zeros, new byte[] {0, 0});
+        assertEquals(0, z.read(), "a zero byte counts like any other");
+        assertThrows(IOException.class, z::read);
+        z.close();
     }
 
     @Test

@@ -72,6 +72,10 @@ class JsonInputTest {
         com.fasterxml.jackson.core.JsonParseException limit = new com.fasterxml.jackson.core.JsonParseException(null,
                 "Number value length (1001) exceeds the maximum allowed (1000, from `StreamReadConstraints.getMaxNumberLength()`)");
         assertEquals("Number value length (1001) exceeds the maximum allowed (1000)", JsonInput.jacksonReason(limit));
+        String m160 = "x".repeat(JsonInput.MAX_REASON);
+        assertEquals(m160, JsonInput.jacksonReason(new com.fasterxml.jackson.core.JsonParseException(null, m160)));
+        assertEquals(m160 + "...", JsonInput.jacksonReason(new com.fasterxml.jackson.core.JsonParseException(null,
+                m160 + "y")));
         assertEquals("unreadable input", JsonInput.jacksonReason(new com.fasterxml.jackson.core.JsonParseException(null,
                 (String) null)));
     }
@@ -125,6 +129,7 @@ class JsonInputTest {
         absent.forEach(10, (i, e) -> none.add(e));
         assertEquals(List.of(), none);
         refused("json.syntax", () -> doc("{\"head\":1} x", 3));
+        refused("json.syntax", () -> doc("[1,2] 3", 3));
         refused("json.syntax", () -> doc("", 3));
         refused("json.too-large", () -> doc("{\"head\":[" + "0,".repeat((int) JsonInput.MAX_HEADER_VALUES) + "0]}", 3));
     }
@@ -162,6 +167,9 @@ class JsonInputTest {
         assertEquals("\"" + "s".repeat(59) + "... (500 characters)", JsonInput.echo(read(longString, 2)));
         assertEquals("{\"k\":\"" + "v".repeat(54) + "... (1 fields)", JsonInput.echo(read("{\"k\":\"" + "v".repeat(90) + "\"}", 5)));
         assertEquals("\"a\\nb\"", JsonInput.echo(read("\"a\\nb\"", 2)), "control characters escaped");
+        String fits = "\"" + "a".repeat(78) + "\"";
+        assertEquals(fits, JsonInput.echo(read(fits, 2)), "80 characters: whole");
+        assertEquals("\"" + "a".repeat(59) + "... (79 characters)", JsonInput.echo(read("\"" + "a".repeat(79) + "\"", 2)));
         String digits = "1".repeat(200);
         assertEquals("1".repeat(60) + "... (200 characters)", JsonInput.echo(read(digits, 2)));
     }

@@ -130,6 +130,17 @@ class OutputFilesTest {
     }
 
     @Test
+    void theShutdownHookRemovesPendingTemporaries(@TempDir Path dir) throws IOException {
+        OutputFiles out = OutputFiles.begin();
+        out.write(dir.resolve("a.txt"), "--a", "alpha");
+        assertEquals(1, names(dir).size());
+        OutputFiles.removePending(); // what the hook runs on SIGTERM
+        assertEquals(List.of(), names(dir));
+        assertEquals(0, OutputFiles.pending());
+        out.close();
+    }
+
+    @Test
     void writeFailuresNameTheFile() {
         InvalidInputException e = OutputFiles.writeFailure(Path.of("/x/y"), "--out", new IOException("No space left"));
         assertEquals("io.write", e.code());
