@@ -132,7 +132,7 @@ public final class NumberSize {
           @   requires q != null && where != null;
           @   signals_only InvalidInputException;
           @*/
-        public Rational add(Rational q, String where) {
+        public void add(Rational q, String where) {
             BigInteger d = q.denominator();
             if (d.bitLength() > MAX_BITS) {
                 throw new InvalidInputException("number.too-large", "too large to compute: " + where
@@ -147,7 +147,6 @@ public final class NumberSize {
                 }
                 lcm = next;
             }
-            return q;
         }
 
         /** The common denominator so far. */

@@ -95,6 +95,9 @@ class EchoAndNumberSizeTest {
         assertEquals("number.too-large", n.code());
         assertEquals("too large to compute: the value has a numerator of 5000 bits; the limit is 4096 bits",
                 n.getMessage());
+        assertEquals("too large to compute: the value has a denominator of 4097 bits; the limit is 4096 bits",
+                assertThrows(InvalidInputException.class, () -> NumberSize.check(bits(4096, 4097), "the value"))
+                        .getMessage(), "the numerator at the limit is not the part named");
         InvalidInputException d = assertThrows(InvalidInputException.class,
                 () -> NumberSize.check(bits(3, 4097), "the value"));
         assertEquals("too large to compute: the value has a denominator of 4097 bits; the limit is 4096 bits",
@@ -127,6 +130,10 @@ class EchoAndNumberSizeTest {
         assertTrue(assertThrows(InvalidInputException.class, () -> NumberSize.parse("0." + "1".repeat(1300), "p"))
                 .getMessage().contains("numerator"));
         assertEquals(Rational.of(1, 3), NumberSize.parse("1/3", "p"));
+        BigInteger atLimit = BigInteger.TWO.pow(NumberSize.MAX_BITS - 1); // 4096 bits
+        assertEquals(Rational.of(atLimit, BigInteger.valueOf(3)), NumberSize.parse(atLimit + "/3", "p"));
+        assertEquals(Rational.of(BigInteger.ONE, atLimit), NumberSize.parse("1/" + atLimit, "p"));
+        assertEquals(Rational.of(BigInteger.TEN.pow(1000)), Rational.parse("1e1000"), "the exponent limit is inclusive");
         assertThrows(NumberFormatException.class, () -> NumberSize.parse("x", "p"));
     }
 
