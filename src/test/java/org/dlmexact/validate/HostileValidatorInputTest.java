@@ -43,11 +43,16 @@ class HostileValidatorInputTest {
     }
 
     @Test
-    void submittedValuesAreBounded() {
+    void submittedValuesAreBounded() throws IOException {
         String big = BigInteger.TEN.pow(1300).toString();
         assertEquals("number.too-large", refused("number.too-large",
                 results(entry("info.json", 1, "entropy", "\"1/" + big + "\""))).code());
-        refused("number.too-large", results(entry("info.json", 1, "entropy", "\"ln(" + big + ")\"")));
+        // ln(10^1300) is 1300 ln(2) + 1300 ln(5): small atoms, accepted; 65537^257 has no prime factor
+        // below 2^16, so it stays one atom, of 4113 bits
+        assertEquals(1, ValuesValidator.validate(VECTORS, results(entry("info.json", 1, "entropy", "\"ln(" + big
+                + ")\""))).size());
+        refused("number.too-large", results(entry("info.json", 1, "entropy", "\"ln(" + BigInteger.valueOf(65537).pow(257)
+                + ")\"")));
         refused("number.too-large", results(entry("info.json", 1, "entropy", "\"" + big + "*ln(2)\"")));
         refused("number.too-large", results(entry("info.json", 1, "entropy", "\"" + big + "\"")));
         refused("results.value", results(entry("info.json", 1, "entropy", "1e-1001")));
@@ -55,8 +60,9 @@ class HostileValidatorInputTest {
         refused("results.value", results(entry("info.json", 1, "entropy", "true")));
         // at the limits: accepted (and failing, being far from the value)
         String atLimit = BigInteger.TWO.pow(4095).toString();
-        assertTrue(!ValuesValidator.validate(VECTORS, results(entry("info.json", 1, "entropy", "\"1/" + atLimit + "\"")))
-                .get(0).pass());
+        long parity = ValuesValidatorTest.tcId("info.json", "parity:4"); // entropy 3 ln 2
+        assertTrue(!ValuesValidator.validate(VECTORS, results(entry("info.json", parity, "entropy", "\"1/" + atLimit
+                + "\""))).get(0).pass());
         assertEquals(1, ValuesValidator.validate(VECTORS, results(entry("info.json", 1, "entropy", "1e-1000"))).size());
     }
 
