@@ -60,6 +60,7 @@ class NumberSizeOfLawsTest {
         Families.markov(5, start, rows); // 2 + 4 * 1001 = 4006
         InvalidInputException e = tooLarge(() -> Families.markov(6, start, rows));
         assertTrue(e.getMessage().contains("would have up to " + (2 + 5 * 1001) + " bits"), e.getMessage());
+        assertTrue(e.getMessage().contains("to the power L-1 = 5"), e.getMessage());
         Families.markov(1, start, rows); // no transition at all: 2 bits
         // the start law's bits count too: rows of halves (common denominator 2: 2 bits), L = 3:
         // 4092 + 2 * 2 = 4096 is accepted, 4093 + 4 is not
@@ -120,6 +121,9 @@ class NumberSizeOfLawsTest {
         assertEquals("law.too-large", e.code());
         assertEquals("law.not-object", assertThrows(InvalidInputException.class,
                 () -> LawJson.fromTree(LawJson.mapper().createArrayNode())).code());
+        ObjectNode extra = uniformTree(1);
+        extra.put("extra", 1);
+        assertEquals("law.unknown-field", assertThrows(InvalidInputException.class, () -> LawJson.fromTree(extra)).code());
     }
 
     @Test
