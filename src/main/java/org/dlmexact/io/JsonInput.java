@@ -277,7 +277,7 @@ public final class JsonInput {
       @   ensures \result != null && \result.indexOf('\n') < 0;
       @ pure @*/
     public static String echo(/*@ nullable @*/ JsonNode node) {
-        if (node == null) {
+        if (node == null || node.isMissingNode()) {
             return "nothing";
         }
         StringBuilder sb = new StringBuilder();

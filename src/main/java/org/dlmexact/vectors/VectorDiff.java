@@ -46,7 +46,10 @@ final class VectorDiff {
 
     private void object(String where, JsonNode actual, JsonNode expected) {
         if (!actual.isObject() || !expected.isObject()) {
-            value(where, actual, expected);
+            if (!actual.equals(expected)) {
+                report(where + " the file has " + JsonInput.echo(actual) + ", the generator gives "
+                        + JsonInput.echo(expected));
+            }
             return;
         }
         for (Iterator<String> it = expected.fieldNames(); it.hasNext(); ) {
@@ -135,7 +138,7 @@ final class VectorDiff {
                         + t.getKey());
             } else if (found == null) {
                 report(where + " tcId " + t.getKey() + ": missing (the generator's case: "
-                        + JsonInput.echo(t.getValue().path("comment")) + ")");
+                        + JsonInput.echo(t.getValue().get("comment")) + ")");
             } else {
                 object(where + " tcId " + t.getKey() + ":", found, t.getValue());
             }
@@ -143,7 +146,7 @@ final class VectorDiff {
         for (Map.Entry<String, JsonNode> t : a.entrySet()) {
             if (!e.containsKey(t.getKey()) && !renumbered.containsValue(t.getKey())) {
                 report(where + " tcId " + t.getKey() + ": not a case the generator makes (comment "
-                        + JsonInput.echo(t.getValue().path("comment")) + ")");
+                        + JsonInput.echo(t.getValue().get("comment")) + ")");
             }
         }
     }

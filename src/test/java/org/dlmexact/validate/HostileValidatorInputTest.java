@@ -67,6 +67,28 @@ class HostileValidatorInputTest {
     }
 
     @Test
+    void outcomesNameTheirCase() {
+        ValuesValidator.Outcome o = ValuesValidator.validate(VECTORS, results(entry("info.json", 1, "entropy", "0")))
+                .get(0);
+        assertEquals("info.json", o.file());
+        assertEquals(1, o.tcId());
+        assertEquals("entropy", o.field());
+        assertTrue(o.detail().startsWith("value 0, exact "), o.detail());
+        assertTrue(o.toString().startsWith((o.pass() ? "PASS" : "FAIL") + " info.json tcId 1 entropy: value 0"), o.toString());
+    }
+
+    @Test
+    void aVectorFileCaseWhoseTcIdPassesLongIsNeverMatched(@TempDir Path dir) throws IOException {
+        // a tampered copy of info.json: case 1 renumbered 2^63 (64 bits), which no long holds
+        String info = Files.readString(VECTORS.resolve("info.json")).replaceFirst("\"tcId\":1,",
+                "\"tcId\":9223372036854775808,");
+        Files.writeString(dir.resolve("info.json"), info);
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> ValuesValidator.validate(dir,
+                results(entry("info.json", 0, "entropy", "0")).replace("\"tcId\":0", "\"tcId\":9223372036854775808")));
+        assertEquals("results.tcId", e.code());
+    }
+
+    @Test
     void malformedResultsFilesAreRefused() {
         refused("results.not-object", "[1]");
         refused("results.schema", "{\"schema\":\"x\",\"results\":[]}");
