@@ -76,5 +76,7 @@ class VectorDiffTest {
         assertEquals(VectorDiff.MAX_REPORTED + 1, d.size());
         assertEquals("f.json: h[39]: the file has 39, the generator gives -40", d.get(39));
         assertEquals("f.json: ... and 10 more differences from the generated file", d.get(40));
+        List<String> forty = diff("{\"h\":[" + "1,".repeat(39) + "1]}", "{\"h\":[" + "2,".repeat(39) + "2]}");
+        assertEquals(VectorDiff.MAX_REPORTED, forty.size(), "exactly the cap: no summary line");
     }
 }
