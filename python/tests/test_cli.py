@@ -18,13 +18,13 @@ class ErrorsTest(unittest.TestCase):
 
     def test_a_refusal_is_one_exception_with_the_one_line_message_and_the_exit_code(self) -> None:
         with self.assertRaises(DlmExactError) as c:
-            Law.from_spec("parity:19")
+            Law.from_spec("parity:21")
         e = c.exception
         self.assertEqual(2, e.exit_code)
-        self.assertEqual("too large to compute: alphabetSize 2 and length 19 give V^L = 524288 outcomes; "
-                         "the limit is 65536", e.message)
+        self.assertEqual("too large to compute: alphabetSize 2 and length 21 give V^L = 2097152 outcomes; "
+                         "the limit is 1048576", e.message)
         self.assertEqual(e.message + " (exit code 2)", str(e))
-        self.assertEqual(("law", "--law", "parity:19"), e.command)
+        self.assertEqual(("law", "--law", "parity:21"), e.command)
         self.assertEqual("dlm-exact: error: " + e.message, e.stderr.strip().splitlines()[-1])
 
     def test_an_option_error_is_the_same_exception(self) -> None:

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
+import java.io.Writer;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -17,6 +15,9 @@ import org.dlmexact.exact.Rational;
 import org.dlmexact.law.Law;
 import org.dlmexact.law.LawJson;
 import org.dlmexact.law.MarginalLattice;
+import org.dlmexact.exact.Echo;
+import org.dlmexact.exact.NumberSize;
+import org.dlmexact.io.OutputFiles;
 import org.dlmexact.report.AuditPlot;
 import org.dlmexact.report.AuditWriter;
 import org.dlmexact.report.Values;
@@ -99,13 +100,11 @@ final class AuditCommand implements Callable<Integer> {
         Law law = lawOptions.resolve();
         MarginalLattice.checkSize(law.alphabetSize(), law.length());
         List<Schedule> list = resolveSchedules(law.length());
-        for (Schedule s : list) {
-            SamplerError.checkSize(law.alphabetSize(), s);
-        }
+        SamplerError.checkSize(law.alphabetSize(), list);
         List<Rational> targets = new ArrayList<>();
         for (String e : epsilon) {
             try {
-                targets.add(Rational.parse(e));
+                targets.add(NumberSize.parse(e, "--epsilon"));
             } catch (NumberFormatException ex) {
                 throw new InvalidInputException("option.epsilon", "--epsilon: " + ex.getMessage());
             }
@@ -118,6 +117,17 @@ final class AuditCommand implements Callable<Integer> {
             smp.checkSize(law.alphabetSize());
             profiles.add(smp);
         }
+        try (OutputFiles files = OutputFiles.begin()) {
+            // the output files are checked (and their temporaries made) before the long computation
+            Writer plotWriter = plot == null ? null : files.writer(plot, "--plot");
+            Writer csvWriter = csv == null ? null : files.writer(csv, "--csv");
+            return run(law, list, p, options, profiles, files, plotWriter, csvWriter);
+        }
+    }
+
+    private int run(Law law, List<Schedule> list, Predictor p, Audit.Options options, List<Sampler> profiles,
+                    OutputFiles files, /*@ nullable @*/ Writer plotWriter, /*@ nullable @*/ Writer csvWriter)
+            throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         Audit audit = Audit.run(law, list, p, options, (done, total, s) -> {
@@ -126,22 +136,22 @@ final class AuditCommand implements Callable<Integer> {
                 err.flush();
             }
         });
-        // render everything before writing anything, so that an error leaves no partial file
-        String svg = plot == null ? null : AuditPlot.svg(audit, "dlm-exact audit of " + lawOptions.law
-                + " (predictor " + audit.predictor() + ")");
-        String csvText = null;
-        if (csv != null) {
-            StringWriter sw = new StringWriter();
-            try (PrintWriter pw = new PrintWriter(sw)) {
-                AuditWriter.csv(audit, pw, digits);
+        // into temporary files: moved into place only when both are complete
+        try {
+            if (plotWriter != null) {
+                plotWriter.write(AuditPlot.svg(audit, "dlm-exact audit of " + lawOptions.law + " (predictor "
+                        + audit.predictor() + ")"));
+                plotWriter.flush();
             }
-            csvText = sw.toString();
-        }
-        if (svg != null) {
-            writeAtomically(plot, svg);
-        }
-        if (csvText != null) {
-            writeAtomically(csv, csvText);
+            if (csvWriter != null) {
+                PrintWriter pw = new PrintWriter(csvWriter);
+                AuditWriter.csv(audit, pw, digits);
+                if (pw.checkError()) {
+                    throw new IOException("the file system refused the data");
+                }
+            }
+        } catch (IOException e) {
+            throw OutputFiles.writeFailure(csv != null ? csv : plot, csv != null ? "--csv" : "--plot", e);
         }
         List<ProcessError> errors = new ArrayList<>();
         List<ProfileChecks> theories = new ArrayList<>();
@@ -150,6 +160,7 @@ final class AuditCommand implements Callable<Integer> {
             errors.add(e);
             theories.add(ProfileChecks.of(e, p));
         }
+        files.commit();
         PrintWriter out = spec.commandLine().getOut();
         boolean profilesHold = true;
         if (json) {
@@ -216,7 +227,7 @@ final class AuditCommand implements Callable<Integer> {
         List<Schedule> out = new ArrayList<>();
         for (String part : schedules.split(";", -1)) {
             if (part.isBlank()) {
-                throw new InvalidInputException("schedule.syntax", "--schedules has an empty entry in '" + schedules + "'");
+                throw new InvalidInputException("schedule.syntax", "--schedules has an empty entry in " + Echo.quoted(schedules));
             }
             out.addAll(Schedule.parseAll(part.strip(), l, conv));
         }
@@ -232,20 +243,7 @@ final class AuditCommand implements Callable<Integer> {
                 return List.of(r);
             }
         }
-        throw new InvalidInputException("option.reading", "--reading must be a, b, c, d or all, got '" + reading + "'");
+        throw new InvalidInputException("option.reading", "--reading must be a, b, c, d or all, got " + Echo.quoted(reading));
     }
 
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new InvalidInputException("io.write", "cannot write '" + target + "': no such directory");
-        }
-        Path tmp = Files.createTempFile(dir, ".dlm-exact-", ".tmp");
-        try {
-            Files.writeString(tmp, text);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
 }

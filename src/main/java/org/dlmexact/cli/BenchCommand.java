@@ -31,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure wall times of the exact computations on the standard benchmark cases "
                 + "(info, error, closed-form, sample, audit) and print a Markdown table.")
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand implements Callable<Integer>, Main.Streaming {
 
     @Option(names = "--task", paramLabel = "TASK", split = ",", defaultValue = "info,error,closed-form,sample,audit",
             description = "Which tasks to time, comma-separated (default ${DEFAULT-VALUE}).")
@@ -47,10 +47,19 @@ final class BenchCommand implements Callable<Integer> {
         void run();
     }
 
+    /** The tasks, in the order they run. */
+    static final List<String> TASKS = List.of("info", "error", "closed-form", "sample", "audit");
+
     @Override
     public Integer call() {
         if (repeat < 1 || repeat > 100) {
             throw new org.dlmexact.exact.InvalidInputException("option.repeat", "--repeat must be in 1..100, got " + repeat);
+        }
+        for (String task : tasks) {
+            if (!TASKS.contains(task)) {
+                throw new org.dlmexact.exact.InvalidInputException("option.task", "unknown --task "
+                        + org.dlmexact.exact.Echo.quoted(task) + " (" + String.join(", ", TASKS) + ")");
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("| task | case | median wall time (ms) | runs |");
@@ -110,8 +119,7 @@ final class BenchCommand implements Callable<Integer> {
                     });
                     break;
                 default:
-                    throw new org.dlmexact.exact.InvalidInputException("option.task", "unknown --task '" + task
-                            + "' (info, error, closed-form, sample, audit)");
+                    throw new IllegalStateException("task " + task + " was checked above");
             }
             for (int c = 0; c < cases.size(); c++) {
                 long[] times = new long[repeat];

@@ -73,9 +73,7 @@ final class ErrorCommand implements Callable<Integer> {
         }
         MarginalLattice.checkSize(law.alphabetSize(), law.length());
         if (!closedFormOnly) {
-            for (Schedule s : schedules) {
-                SamplerError.checkSize(law.alphabetSize(), s);
-            }
+            SamplerError.checkSize(law.alphabetSize(), schedules);
         }
         PrintWriter out = spec.commandLine().getOut();
         ArrayNode all = LawJson.mapper().createArrayNode();
@@ -129,7 +127,9 @@ final class ErrorCommand implements Callable<Integer> {
                     printHuman(out, s, e);
                 }
             }
-            all.add(root);
+            if (output.json) {
+                all.add(root); // the text form is printed as it goes: nothing accumulates
+            }
         }
         if (output.json) {
             JsonNode doc = schedules.size() == 1 ? all.get(0) : all;

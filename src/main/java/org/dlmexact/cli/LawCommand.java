@@ -2,11 +2,11 @@ package org.dlmexact.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.dlmexact.io.OutputFiles;
 import org.dlmexact.law.Law;
 import org.dlmexact.law.LawJson;
 import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.sampler.ConditionalTable;
-import org.dlmexact.vectors.Vectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,8 +31,8 @@ final class LawCommand implements Callable<Integer> {
     boolean conditionals;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Write to FILE (atomically: a temporary file in the same folder, then a move) "
-                    + "instead of standard output.")
+            description = "Write to FILE (a temporary file in the same folder, then a move; an existing FILE "
+                    + "must be a regular file) instead of standard output.")
     /*@ nullable @*/ Path outFile; // set by picocli; null when absent
 
     @Spec
@@ -49,7 +49,10 @@ final class LawCommand implements Callable<Integer> {
             text = LawJson.toCanonicalText(law);
         }
         if (outFile != null) {
-            Vectors.writeAtomically(outFile, text);
+            try (OutputFiles files = OutputFiles.begin()) {
+                files.write(outFile, "--out", text);
+                files.commit();
+            }
             return 0;
         }
         spec.commandLine().getOut().print(text);

@@ -1,7 +1,9 @@
 package org.dlmexact.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,7 +49,16 @@ public final class Main implements Runnable {
         }
     }
 
-    /** A configured command line with every subcommand. */
+    /**
+     * A command whose standard output is written as it is produced (a long stream of samples, a
+     * benchmark's progress); it must validate everything before its first line. Every other
+     * command's output is held until the command ends and printed only if it did not refuse its
+     * input, so a refusal (exit 2) prints nothing on stdout whatever the command did before.
+     */
+    interface Streaming {
+    }
+
+    /** A configured command line with every subcommand (used by the tests as well as by {@link #main}). */
     public static CommandLine commandLine() {
         return commandLine(new String[0]);
     }
@@ -61,9 +72,10 @@ public final class Main implements Runnable {
                 cl.addSubcommand(name, subcommand(name));
             }
         }
+        cl.setExecutionStrategy(Main::executeHoldingOutput);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            String message = ex.getMessage().replace('\n', ' ').strip();
+            String message = Echo.line(String.valueOf(ex.getMessage()).replace('\n', ' ').strip());
             if (message.startsWith("Error: ")) {
                 message = message.substring("Error: ".length());
             }
@@ -75,13 +87,46 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             Throwable t = ex;
             if (t instanceof InvalidInputException || t instanceof NumberFormatException) {
-                commandLine.getErr().println("dlm-exact: error: " + t.getMessage());
+                commandLine.getErr().println("dlm-exact: error: " + Echo.line(String.valueOf(t.getMessage())));
+                commandLine.getErr().flush();
+                return BAD_INPUT;
+            }
+            if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
+                java.io.IOException io = t instanceof java.io.IOException ? (java.io.IOException) t
+                        : ((java.io.UncheckedIOException) t).getCause();
+                commandLine.getErr().println("dlm-exact: error: input or output failed: "
+                        + Echo.line(org.dlmexact.io.InputFiles.reason(io)));
                 commandLine.getErr().flush();
                 return BAD_INPUT;
             }
             throw ex;
         });
         return cl;
+    }
+
+    /** Runs the command with its output held ({@link Streaming}); the output is printed unless it refused. */
+    private static int executeHoldingOutput(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult last = parseResult;
+        while (last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        CommandLine command = last.commandSpec().commandLine();
+        if (command.getCommand() instanceof Streaming) {
+            return new CommandLine.RunLast().execute(parseResult);
+        }
+        PrintWriter out = command.getOut();
+        StringWriter held = new StringWriter();
+        command.setOut(new PrintWriter(held));
+        try {
+            int code = new CommandLine.RunLast().execute(parseResult);
+            if (code != BAD_INPUT) {
+                out.print(held);
+                out.flush();
+            }
+            return code;
+        } finally {
+            command.setOut(out);
+        }
     }
 
     /** Runs with the given output streams and returns the exit code. */

@@ -641,7 +641,7 @@ public final class ExactReal implements Comparable<ExactReal> {
         }
         Matcher split = SPLIT_TOKEN.matcher(text);
         if (split.find()) {
-            throw new NumberFormatException("not an exact real: '" + text + "' has a space inside a number or name at character "
+            throw new NumberFormatException("not an exact real: " + Echo.quoted(text) + " has a space inside a number or name at character "
                     + (split.start() + 2) + " (spaces are allowed only around signs, '*', '/' and parentheses)");
         }
         Matcher m = TERM.matcher(s);
@@ -653,11 +653,11 @@ public final class ExactReal implements Comparable<ExactReal> {
             if (!m.find(pos) || m.start() != pos || m.end() == pos || (!first && m.group(1) == null)) {
                 int neg = s.indexOf("ln(-", pos);
                 if (neg >= 0) {
-                    throw new NumberFormatException("not an exact real: '" + text + "' takes the logarithm of a"
-                            + " negative number at character " + (neg + 4) + " of '" + s + "'");
+                    throw new NumberFormatException("not an exact real: " + Echo.quoted(text) + " takes the logarithm of a"
+                            + " negative number at character " + (neg + 4) + " of " + Echo.quoted(s));
                 }
-                throw new NumberFormatException("not an exact real: '" + text + "' cannot be read at character "
-                        + (pos + 1) + " of '" + s + "' (expected terms like 1/2, 3*ln(2), -ln(5))");
+                throw new NumberFormatException("not an exact real: " + Echo.quoted(text) + " cannot be read at character "
+                        + (pos + 1) + " of " + Echo.quoted(s) + " (expected terms like 1/2, 3*ln(2), -ln(5))");
             }
             Rational coeff = m.group(2) != null ? Rational.parse(m.group(2)) : Rational.ONE;
             if ("-".equals(m.group(1))) {
@@ -669,7 +669,7 @@ public final class ExactReal implements Comparable<ExactReal> {
             } else {
                 BigInteger n = new BigInteger(atom);
                 if (n.signum() == 0) {
-                    throw new NumberFormatException("not an exact real: '" + text + "' contains ln(0)");
+                    throw new NumberFormatException("not an exact real: " + Echo.quoted(text) + " contains ln(0)");
                 }
                 terms.merge(n, coeff, Rational::add);
             }

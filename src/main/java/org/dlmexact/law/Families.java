@@ -4,7 +4,9 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.NumberSize;
 import org.dlmexact.exact.Parsers;
 import org.dlmexact.exact.Rational;
 
@@ -74,7 +76,7 @@ public final class Families {
         Objects.requireNonNull(spec, "spec");
         int c = spec.indexOf(':');
         if (c <= 0) {
-            throw new InvalidInputException("family.unknown", "'" + spec + "' is not a family NAME:ARGS; families: "
+            throw new InvalidInputException("family.unknown", Echo.quoted(spec) + " is not a family NAME:ARGS; families: "
                     + String.join(", ", NAMES));
         }
         String name = spec.substring(0, c);
@@ -102,7 +104,7 @@ public final class Families {
                 try {
                     seed = Long.parseLong(p[2].strip());
                 } catch (NumberFormatException e) {
-                    throw bad(spec, "SEED '" + p[2] + "' is not a 64-bit integer");
+                    throw bad(spec, "SEED " + Echo.quoted(p[2]) + " is not a 64-bit integer");
                 }
                 return random(vl[0], vl[1], seed);
             }
@@ -113,8 +115,8 @@ public final class Families {
             case "code":
                 return parseCode(spec, args);
             default:
-                throw new InvalidInputException("family.unknown", "unknown family '" + name + "' in '" + spec
-                        + "'; families: " + String.join(", ", NAMES));
+                    throw new InvalidInputException("family.unknown", "unknown family " + Echo.quoted(name) + " in "
+                        + Echo.quoted(spec) + "; families: " + String.join(", ", NAMES));
         }
     }
 
@@ -209,6 +211,12 @@ public final class Families {
             checkDistribution(marginals[i], "marginal of position " + i);
         }
         SequenceSpace sp = SequenceSpace.of(v, l);
+        long bits = 0;
+        for (int i = 0; i < l; i++) {
+            bits += commonDenominatorBits(marginals[i], "the marginal of position " + i);
+        }
+        NumberSize.checkEstimate(bits, "the product law's common denominator (the product of the " + l
+                + " marginals' common denominators)");
         Rational[] p = new Rational[sp.size()];
         for (int idx = 0; idx < sp.size(); idx++) {
             Rational q = Rational.ONE;
@@ -240,6 +248,9 @@ public final class Families {
             checkDistribution(rows[a], "transition row " + a);
         }
         SequenceSpace sp = SequenceSpace.of(v, l);
+        NumberSize.checkEstimate(commonDenominatorBits(start, "the start law")
+                        + (long) (l - 1) * commonDenominatorBits(rows, "the transition rows"),
+                "the chain's common denominator (the start law's times the rows' to the power L-1 = " + (l - 1) + ")");
         Rational[] p = new Rational[sp.size()];
         for (int idx = 0; idx < sp.size(); idx++) {
             Rational q = start[sp.token(idx, 0)];
@@ -258,6 +269,11 @@ public final class Families {
       @ pure @*/
     public static Rational[] stationary(Rational[][] rows) {
         int v = rows.length;
+        // Cramer and Hadamard: the solution's denominators divide a determinant of v rows of integers
+        // below the rows' common denominator R (after clearing it), so they have at most v (bits(R) + log2 v) bits
+        NumberSize.checkEstimate((long) v * (commonDenominatorBits(rows, "the transition rows")
+                        + 32 - Integer.numberOfLeadingZeros(v)),
+                "the stationary law's common denominator (at most " + v + " times the rows' common denominator)");
         // solve pi (P - I) = 0 with sum pi = 1: v+1 equations, v unknowns; use v-1 balance rows + normalisation
         Rational[][] a = new Rational[v][v + 1];
         for (int j = 0; j < v - 1; j++) {
@@ -423,12 +439,13 @@ public final class Families {
         Rational s = Rational.ZERO;
         for (int i = 0; i < p.length; i++) {
             if (p[i].signum() < 0) {
-                throw new InvalidInputException("family.args", what + ": entry " + i + " is negative: " + p[i]);
+                throw new InvalidInputException("family.args", what + ": entry " + i + " is negative: "
+                        + Echo.of(p[i].toString()));
             }
             s = s.add(p[i]);
         }
         if (!s.equals(Rational.ONE)) {
-            throw new InvalidInputException("family.args", what + " sums to " + s + ", not exactly 1");
+            throw new InvalidInputException("family.args", what + " sums to " + Echo.of(s.toString()) + ", not exactly 1");
         }
     }
 
@@ -436,14 +453,14 @@ public final class Families {
         String[] p = text.split(",", -1);
         if (expected >= 0 && p.length != expected) {
             throw bad(spec, "expected " + expected + " comma-separated integer" + (expected == 1 ? "" : "s")
-                    + ", got '" + text + "'");
+                    + ", got " + Echo.quoted(text));
         }
         int[] r = new int[p.length];
         for (int i = 0; i < p.length; i++) {
             try {
                 r[i] = Integer.parseInt(p[i].strip());
             } catch (NumberFormatException e) {
-                throw bad(spec, "'" + p[i] + "' is not an integer");
+                throw bad(spec, Echo.quoted(p[i]) + " is not an integer");
             }
         }
         return r;
@@ -454,12 +471,32 @@ public final class Families {
         List<Rational> r = new ArrayList<>();
         for (int i = 0; i < p.length; i++) {
             try {
-                r.add(Rational.parse(p[i]));
+                r.add(NumberSize.parse(p[i], what + ", entry " + i));
             } catch (NumberFormatException e) {
                 throw bad(spec, what + ", entry " + i + ": " + e.getMessage());
             }
         }
         return r.toArray(new Rational[0]);
+    }
+
+    /** Bits of the common denominator of {@code p} (refused above {@link NumberSize#MAX_BITS}). */
+    private static int commonDenominatorBits(Rational[] p, String what) {
+        NumberSize.CommonDenominator d = new NumberSize.CommonDenominator(what);
+        for (int i = 0; i < p.length; i++) {
+            d.add(p[i], what + ", entry " + i);
+        }
+        return d.bits();
+    }
+
+    /** Bits of the common denominator of every row of {@code rows}. */
+    private static int commonDenominatorBits(Rational[][] rows, String what) {
+        NumberSize.CommonDenominator d = new NumberSize.CommonDenominator(what);
+        for (int a = 0; a < rows.length; a++) {
+            for (int i = 0; i < rows[a].length; i++) {
+                d.add(rows[a][i], "transition row " + a + ", entry " + i);
+            }
+        }
+        return d.bits();
     }
 
     private static BigInteger[] zeros(int n) {
@@ -469,6 +506,6 @@ public final class Families {
     }
 
     private static InvalidInputException bad(String spec, String why) {
-        return new InvalidInputException("family.args", "bad family '" + spec + "': " + why);
+        return new InvalidInputException("family.args", "bad family " + Echo.quoted(spec) + ": " + why);
     }
 }

@@ -1,26 +1,24 @@
 package org.dlmexact.law;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.Set;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.NumberSize;
 import org.dlmexact.exact.Parsers;
 import org.dlmexact.exact.Rational;
+import org.dlmexact.io.InputFiles;
+import org.dlmexact.io.JsonInput;
 
 /**
  * The law file format {@code dlm-exact/law@1}:
@@ -33,9 +31,6 @@ public final class LawJson {
 
     public static final String SCHEMA = "dlm-exact/law@1";
     private static final Set<String> FIELDS = Set.of("schema", "alphabetSize", "length", "support");
-    /** Streaming parser for the plain shape of law files, without the cost of starting an ObjectMapper. */
-    private static final JsonFactory STREAMING = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     /** The mapper, created on first use: starting it costs more than reading a small law. */
     private static final class Mapper {
@@ -56,9 +51,13 @@ public final class LawJson {
         return Mapper.MAPPER;
     }
 
+    /** Most JSON values in one support entry ({@code x} with up to 16 tokens, and {@code p}). */
+    private static final long MAX_ENTRY_VALUES = 64;
+
     /**
-     * Reads a law file. One {@code behavior} case: whether it returns depends on the file system
-     * (the file may be missing or unreadable), which the contract cannot name.
+     * Reads a law file: a regular file of at most {@link InputFiles#MAX_JSON_BYTES} bytes, strict
+     * UTF-8, read entry by entry (never whole), so that every check, the number of entries
+     * included, happens while parsing.
      */
     /*@ public behavior
       @   requires path != null;
@@ -67,16 +66,14 @@ public final class LawJson {
       @*/
     public static Law read(Path path) {
         Objects.requireNonNull(path, "path");
-        String text;
+        JsonInput.Source source = JsonInput.ofFile(path, "law file", InputFiles.MAX_JSON_BYTES);
         try {
-            text = Files.readString(path);
-        } catch (IOException e) {
-            throw new InvalidInputException("io.read", "cannot read law file '" + path + "': " + e.getMessage());
-        }
-        try {
-            return parse(text);
+            return parse(source);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.code(), path + ": " + e.getMessage());
+            if (e.code().startsWith("io.")) {
+                throw e;
+            }
+            throw new InvalidInputException(e.code(), Echo.of(path.toString()) + ": " + e.getMessage());
         }
     }
 
@@ -104,19 +101,18 @@ public final class LawJson {
     }
 
     private static Law readText(String text) {
-        Law plain = parsePlain(text);
-        if (plain != null) {
-            return plain;
+        return parse(JsonInput.ofText(text));
+    }
+
+    private static Law parse(JsonInput.Source source) {
+        JsonInput.Document doc = JsonInput.readObject(source, "support", FIELDS, SequenceSpace.MAX_OUTCOMES,
+                LawJson::unknownField, tooManyEntries());
+        if (!doc.isObject()) {
+            throw notObject();
         }
-        JsonNode root;
-        try {
-            root = mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("json.syntax", "not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")"));
-        }
-        return readTree(root);
+        Builder b = new Builder(doc.fields(), doc.streamedField());
+        doc.forEach(MAX_ENTRY_VALUES, b::add);
+        return b.build();
     }
 
     /** Reads a law from a parsed JSON tree. */
@@ -141,33 +137,71 @@ public final class LawJson {
 
     private static Law readTree(JsonNode root) {
         if (root == null || !root.isObject()) {
-            throw new InvalidInputException("law.not-object", "a law must be a JSON object with fields "
-                    + "schema, alphabetSize, length, support");
+            throw notObject();
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!FIELDS.contains(f)) {
-                throw new InvalidInputException("law.unknown-field", "unknown field '" + f + "' (expected "
-                        + "schema, alphabetSize, length, support)");
+                throw unknownField(Echo.of(f));
             }
         }
-        JsonNode schema = root.get("schema");
-        if (schema == null || !schema.isTextual() || !SCHEMA.equals(schema.textValue())) {
-            throw new InvalidInputException("law.schema", "field 'schema' must be \"" + SCHEMA + "\", got "
-                    + (schema == null ? "nothing" : schema.toString()));
-        }
-        int v = smallInt(root, "alphabetSize");
-        int l = smallInt(root, "length");
-        SequenceSpace sp = SequenceSpace.of(v, l);
         JsonNode support = root.get("support");
-        if (support == null || !support.isArray()) {
-            throw new InvalidInputException("law.support", "field 'support' must be an array of {\"x\":[...],\"p\":\"...\"}");
+        Builder b = new Builder(root, support);
+        if (support.size() > SequenceSpace.MAX_OUTCOMES) {
+            throw tooManyEntries();
         }
-        Rational[] p = new Rational[sp.size()];
-        java.util.Arrays.fill(p, Rational.ZERO);
-        boolean[] seen = new boolean[sp.size()];
         for (int n = 0; n < support.size(); n++) {
-            JsonNode e = support.get(n);
+            b.add(n, support.get(n));
+        }
+        return b.build();
+    }
+
+    private static InvalidInputException notObject() {
+        return new InvalidInputException("law.not-object", "a law must be a JSON object with fields "
+                + "schema, alphabetSize, length, support");
+    }
+
+    private static InvalidInputException unknownField(String echoedName) {
+        return new InvalidInputException("law.unknown-field", "unknown field '" + echoedName + "' (expected "
+                + "schema, alphabetSize, length, support)");
+    }
+
+    private static InvalidInputException tooManyEntries() {
+        return new InvalidInputException("law.too-large", "too large to compute: field 'support' lists more than "
+                + SequenceSpace.MAX_OUTCOMES + " entries, more than any law has outcomes (V^L <= "
+                + SequenceSpace.MAX_OUTCOMES + ")");
+    }
+
+    /**
+     * Checks a law's header, then its support entries one at a time: tokens, repeats, each
+     * probability and the common denominator of all of them ({@link NumberSize}), so that the
+     * first bad entry is refused before the next is read.
+     */
+    private static final class Builder {
+        private final SequenceSpace sp;
+        private final int v;
+        private final int l;
+        private final Rational[] p;
+        private final NumberSize.CommonDenominator denominator =
+                new NumberSize.CommonDenominator("the probabilities of field 'support'");
+
+        Builder(JsonNode header, /*@ nullable @*/ JsonNode support) {
+            JsonNode schema = header.get("schema");
+            if (schema == null || !schema.isTextual() || !SCHEMA.equals(schema.textValue())) {
+                throw new InvalidInputException("law.schema", "field 'schema' must be \"" + SCHEMA + "\", got "
+                        + JsonInput.echo(schema));
+            }
+            v = smallInt(header, "alphabetSize");
+            l = smallInt(header, "length");
+            sp = SequenceSpace.of(v, l);
+            if (support == null || !support.isArray()) {
+                throw new InvalidInputException("law.support", "field 'support' must be an array of "
+                        + "{\"x\":[...],\"p\":\"...\"}");
+            }
+            p = new Rational[sp.size()];
+        }
+
+        void add(int n, JsonNode e) {
             String where = "support[" + n + "]";
             if (!e.isObject()) {
                 throw new InvalidInputException("law.support", where + " must be an object {\"x\":[...],\"p\":\"...\"}");
@@ -175,148 +209,86 @@ public final class LawJson {
             for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
                 String f = it.next();
                 if (!f.equals("x") && !f.equals("p")) {
-                    throw new InvalidInputException("law.unknown-field", where + ": unknown field '" + f + "'");
+                    throw new InvalidInputException("law.unknown-field", where + ": unknown field '" + Echo.of(f) + "'");
                 }
             }
             JsonNode x = e.get("x");
             if (x == null || !x.isArray()) {
                 throw new InvalidInputException("law.outcome", where + ".x must be an array of " + l + " tokens");
             }
+            String xs = JsonInput.echo(x);
             if (x.size() != l) {
-                throw new InvalidInputException("law.outcome-length", where + ".x = " + x + " has length " + x.size()
+                throw new InvalidInputException("law.outcome-length", where + ".x = " + xs + " has length " + x.size()
                         + ", expected length " + l);
             }
-            int[] xs = new int[l];
+            int[] tokens = new int[l];
             for (int i = 0; i < l; i++) {
                 JsonNode t = x.get(i);
                 if (!t.isIntegralNumber() || t.bigIntegerValue().signum() < 0
                         || t.bigIntegerValue().compareTo(BigInteger.valueOf(v)) >= 0) {
-                    throw new InvalidInputException("law.token", where + ".x = " + x + ": token " + t + " at position "
-                            + i + " is not an integer in [0, " + v + ")");
+                    throw new InvalidInputException("law.token", where + ".x = " + xs + ": token " + JsonInput.echo(t)
+                            + " at position " + i + " is not an integer in [0, " + v + ")");
                 }
-                xs[i] = t.intValue();
+                tokens[i] = t.intValue();
             }
-            int idx = sp.index(xs);
-            if (seen[idx]) {
-                throw new InvalidInputException("law.duplicate-outcome", where + ".x = " + x
+            int idx = sp.index(tokens);
+            if (p[idx] != null) {
+                throw new InvalidInputException("law.duplicate-outcome", where + ".x = " + xs
                         + " repeats an outcome listed earlier");
             }
-            seen[idx] = true;
             JsonNode pn = e.get("p");
             Rational q;
             if (pn == null) {
-                throw new InvalidInputException("law.probability", where + " (x = " + x + ") has no field 'p'");
-            } else if (pn.isTextual()) {
+                throw new InvalidInputException("law.probability", where + " (x = " + xs + ") has no field 'p'");
+            } else if (pn.isTextual() || pn.isNumber()) {
                 try {
-                    q = Rational.parse(pn.textValue());
+                    q = NumberSize.parse(pn.isTextual() ? pn.textValue() : pn.decimalValue().toString(), where + ".p");
                 } catch (NumberFormatException ex) {
-                    throw new InvalidInputException("law.probability", where + ".p (x = " + x + "): " + ex.getMessage());
-                }
-            } else if (pn.isNumber()) {
-                try {
-                    q = Rational.parse(pn.decimalValue().toString());
-                } catch (NumberFormatException ex) {
-                    throw new InvalidInputException("law.probability", where + ".p (x = " + x + "): " + ex.getMessage());
+                    throw new InvalidInputException("law.probability", where + ".p (x = " + xs + "): " + ex.getMessage());
                 }
             } else {
-                throw new InvalidInputException("law.probability", where + ".p (x = " + x
-                        + ") must be a string such as \"1/36\" or a number, got " + pn);
+                throw new InvalidInputException("law.probability", where + ".p (x = " + xs
+                        + ") must be a string such as \"1/36\" or a number, got " + JsonInput.echo(pn));
             }
             if (q.signum() < 0) {
-                throw new InvalidInputException("law.negative-probability", where + ".p (x = " + x + ") is negative: " + q);
+                throw new InvalidInputException("law.negative-probability", where + ".p (x = " + xs + ") is negative: "
+                        + Echo.of(q.toString()));
             }
-            if (q.numerator().compareTo(q.denominator()) > 0) {
-                throw new InvalidInputException("law.probability-above-one", where + ".p (x = " + x
-                        + ") is " + q + ", above 1");
+            if (q.compareTo(Rational.ONE) > 0) {
+                throw new InvalidInputException("law.probability-above-one", where + ".p (x = " + xs
+                        + ") is " + Echo.of(q.toString()) + ", above 1");
             }
+            denominator.add(q, where + ".p");
             p[idx] = q;
         }
-        try {
-            return Law.fromProbabilities(sp, p);
-        } catch (InvalidInputException e) {
-            // the only failure left: the sum (every probability was checked above)
-            throw new InvalidInputException(e.code(), "field 'support': " + e.getMessage());
-        }
-    }
 
-    /**
-     * The law of a file in the plain shape, read by a streaming parser: a top-level object with the
-     * fields {@code schema}, {@code alphabetSize}, {@code length} and then {@code support}, each once
-     * and no other; support entries with exactly {@code x} (integer tokens) and {@code p} (a
-     * string), every outcome new, every probability in {@code [0, 1]}, their sum 1; nothing after
-     * the object. Null for anything else, valid or not: {@link #fromTree} then reads the file and
-     * names the problem. Whatever it returns, {@link #fromTree} returns for the same text (the
-     * same checks, in a subset of the shapes).
-     */
-    static /*@ nullable @*/ Law parsePlain(String text) {
-        try (JsonParser in = STREAMING.createParser(text)) {
-            if (in.nextToken() != JsonToken.START_OBJECT || !field(in, "schema")
-                    || in.nextToken() != JsonToken.VALUE_STRING || !SCHEMA.equals(in.getText())
-                    || !field(in, "alphabetSize") || in.nextToken() != JsonToken.VALUE_NUMBER_INT
-                    || in.getNumberType() != JsonParser.NumberType.INT) {
-                return null;
+        Law build() {
+            // every denominator divides D (at most NumberSize.MAX_BITS bits): the sum is one integer sum
+            BigInteger d = denominator.value();
+            BigInteger[] w = new BigInteger[p.length];
+            BigInteger total = BigInteger.ZERO;
+            for (int i = 0; i < p.length; i++) {
+                w[i] = p[i] == null ? BigInteger.ZERO : p[i].numerator().multiply(d.divide(p[i].denominator()));
+                total = total.add(w[i]);
             }
-            int v = in.getIntValue();
-            if (!field(in, "length") || in.nextToken() != JsonToken.VALUE_NUMBER_INT
-                    || in.getNumberType() != JsonParser.NumberType.INT) {
-                return null;
+            if (!total.equals(d)) {
+                throw new InvalidInputException("law.sum-not-one", "field 'support': probabilities sum to "
+                        + Echo.of(Rational.of(total, d).toString()) + ", not exactly 1");
             }
-            int l = in.getIntValue();
-            if (!field(in, "support") || in.nextToken() != JsonToken.START_ARRAY) {
-                return null;
-            }
-            SequenceSpace sp = SequenceSpace.of(v, l);
-            Rational[] p = new Rational[sp.size()];
-            java.util.Arrays.fill(p, Rational.ZERO);
-            boolean[] seen = new boolean[sp.size()];
-            int[] xs = new int[l];
-            for (JsonToken t = in.nextToken(); t != JsonToken.END_ARRAY; t = in.nextToken()) {
-                if (t != JsonToken.START_OBJECT || !field(in, "x") || in.nextToken() != JsonToken.START_ARRAY) {
-                    return null;
-                }
-                for (int i = 0; i < l; i++) {
-                    if (in.nextToken() != JsonToken.VALUE_NUMBER_INT || in.getNumberType() != JsonParser.NumberType.INT
-                            || in.getIntValue() < 0 || in.getIntValue() >= v) {
-                        return null;
-                    }
-                    xs[i] = in.getIntValue();
-                }
-                if (in.nextToken() != JsonToken.END_ARRAY || !field(in, "p") || in.nextToken() != JsonToken.VALUE_STRING) {
-                    return null;
-                }
-                Rational q = Rational.parse(in.getText());
-                int idx = sp.index(xs);
-                if (seen[idx] || q.signum() < 0 || q.numerator().compareTo(q.denominator()) > 0
-                        || in.nextToken() != JsonToken.END_OBJECT) {
-                    return null;
-                }
-                seen[idx] = true;
-                p[idx] = q;
-            }
-            if (in.nextToken() != JsonToken.END_OBJECT || in.nextToken() != null) {
-                return null;
-            }
-            return Law.fromProbabilities(sp, p);
-        } catch (IOException | RuntimeException e) {
-            // malformed JSON, a refused space or probability, a sum other than 1: the tree reader names it
-            return null;
+            return Law.fromWeights(sp, w);
         }
-    }
-
-    /** Whether the next token is the field name {@code name}. */
-    private static boolean field(JsonParser in, String name) throws IOException {
-        return in.nextToken() == JsonToken.FIELD_NAME && name.equals(in.currentName());
     }
 
     private static int smallInt(JsonNode root, String field) {
         JsonNode n = root.get(field);
         if (n == null || !n.isIntegralNumber()) {
             throw new InvalidInputException("law." + field, "field '" + field + "' must be an integer, got "
-                    + (n == null ? "nothing" : n.toString()));
+                    + JsonInput.echo(n));
         }
         BigInteger b = n.bigIntegerValue();
         if (b.bitLength() > 31) {
-            throw new InvalidInputException("law." + field, "field '" + field + "' = " + b + " is out of range");
+            throw new InvalidInputException("law." + field, "field '" + field + "' = " + Echo.of(b.toString())
+                    + " is out of range");
         }
         return b.intValue();
     }

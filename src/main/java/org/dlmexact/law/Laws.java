@@ -1,9 +1,10 @@
 package org.dlmexact.law;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.io.InputFiles;
 
 /** Resolves a law argument: a built-in family {@code NAME:ARGS} or a {@code dlm-exact/law@1} file. */
 public final class Laws {
@@ -31,11 +32,11 @@ public final class Laws {
         if (Families.isFamily(spec)) {
             return Families.parse(spec);
         }
-        Path p = Path.of(spec);
-        if (Files.isRegularFile(p)) {
+        Path p = InputFiles.existing(spec);
+        if (p != null) {
             return LawJson.read(p);
         }
-        throw new InvalidInputException("law.not-found", "--law '" + spec + "' is neither a family NAME:ARGS ("
-                + String.join(", ", Families.NAMES) + ") nor a readable file");
+        throw new InvalidInputException("law.not-found", "--law " + Echo.quoted(spec) + " is neither a family "
+                + "NAME:ARGS (" + String.join(", ", Families.NAMES) + ") nor a readable file");
     }
 }

@@ -1,13 +1,15 @@
 package org.dlmexact.sampler;
 
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.law.SequenceSpace;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.NumberSize;
 import org.dlmexact.exact.Rational;
+import org.dlmexact.io.InputFiles;
 
 /**
  * The built-in predictors and the parser of a {@code --predictor} argument:
@@ -165,7 +167,7 @@ public final class Predictors {
         Objects.requireNonNull(lambda, "lambda");
         if (lambda.signum() < 0 || lambda.compareTo(Rational.ONE) > 0) {
             throw new InvalidInputException("predictor.smoothing", "smoothed:LAMBDA needs LAMBDA in [0, 1], got "
-                    + lambda);
+                    + Echo.of(lambda.toString()));
         }
         Predictor opt = optimal(lattice);
         int v = lattice.law().alphabetSize();
@@ -234,17 +236,17 @@ public final class Predictors {
             String t = s.substring(SMOOTHED.length());
             Rational lambda;
             try {
-                lambda = Rational.parse(t);
+                lambda = NumberSize.parse(t, "smoothed:LAMBDA");
             } catch (NumberFormatException e) {
                 throw new InvalidInputException("predictor.syntax", "smoothed:LAMBDA: " + e.getMessage());
             }
             return smoothed(lattice, lambda);
         }
-        Path p = Path.of(s);
-        if (Files.isRegularFile(p)) {
+        Path p = InputFiles.existing(s);
+        if (p != null) {
             return PredictorTable.read(p, lattice.law().space());
         }
-        throw new InvalidInputException("predictor.not-found", "--predictor '" + spec + "' is neither 'optimal', "
-                + "'smoothed:LAMBDA' nor a readable dlm-exact/predictor@1 file");
+        throw new InvalidInputException("predictor.not-found", "--predictor " + Echo.quoted(spec) + " is neither "
+                + "'optimal', 'smoothed:LAMBDA' nor a readable dlm-exact/predictor@1 file");
     }
 }

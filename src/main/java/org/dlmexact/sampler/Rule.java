@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.dlmexact.exact.ExactReal;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.NumberSize;
 import org.dlmexact.exact.Parsers;
 import org.dlmexact.exact.Rational;
 import org.dlmexact.info.InformationProfile;
@@ -187,13 +189,13 @@ public abstract class Rule implements Sampler {
         String s = text.strip();
         int colon = s.indexOf(':');
         if (colon < 0) {
-            throw new InvalidInputException(s.isEmpty() ? "rule.syntax" : "rule.unknown", option + " '" + text
-                    + "': expected entropy-sum:THRESHOLD, top-probability:k1,k2,... or low-confidence:k1,k2,...");
+            throw new InvalidInputException(s.isEmpty() ? "rule.syntax" : "rule.unknown", option + " " + Echo.quoted(text)
+                    + ": expected entropy-sum:THRESHOLD, top-probability:k1,k2,... or low-confidence:k1,k2,...");
         }
         String name = s.substring(0, colon).strip();
         if (!name.equals("entropy-sum") && !name.equals("top-probability") && !name.equals("low-confidence")) {
-            throw new InvalidInputException("rule.unknown", option + " '" + text + "': unknown rule '" + name
-                    + "'; expected entropy-sum, top-probability or low-confidence");
+            throw new InvalidInputException("rule.unknown", option + " " + Echo.quoted(text) + ": unknown rule " + Echo.quoted(name)
+                    + "; expected entropy-sum, top-probability or low-confidence");
         }
         SpecText spec = SpecText.parse(s);
         String arg = spec.positional();
@@ -203,27 +205,27 @@ public abstract class Rule implements Sampler {
             spec.finish();
             Rational t;
             try {
-                t = Rational.parse(arg);
+                t = NumberSize.parse(arg, option + " " + Echo.quoted(text));
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("rule.threshold", option + " '" + text
-                        + "': the threshold must be a non-negative rational (nats): " + e.getMessage());
+                throw new InvalidInputException("rule.threshold", option + " " + Echo.quoted(text)
+                        + ": the threshold must be a non-negative rational (nats): " + e.getMessage());
             }
             if (t.signum() < 0) {
-                throw new InvalidInputException("rule.negative-threshold", option + " '" + text
-                        + "': the threshold must be a non-negative rational (nats), got " + t);
+                throw new InvalidInputException("rule.negative-threshold", option + " " + Echo.quoted(text)
+                        + ": the threshold must be a non-negative rational (nats), got " + Echo.of(t.toString()));
             }
             return entropySum(t, length, ties, inc);
         }
         spec.finish();
         if (arg.equals("all")) {
-            throw new InvalidInputException("rule.syntax", option + " '" + text + "': a rule takes one list of"
+            throw new InvalidInputException("rule.syntax", option + " " + Echo.quoted(text) + ": a rule takes one list of"
                     + " sizes, not 'all'");
         }
         Schedule sizes;
         try {
             sizes = Schedule.parse(arg, length, convention);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.code(), option + " '" + text + "': " + e.getMessage());
+            throw new InvalidInputException(e.code(), option + " " + Echo.quoted(text) + ": " + e.getMessage());
         }
         return name.equals("top-probability") ? topProbability(sizes, ties) : lowConfidence(sizes, ties);
     }

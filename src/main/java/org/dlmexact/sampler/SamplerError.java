@@ -53,6 +53,8 @@ public final class SamplerError {
 
     /** Largest {@link RandomOrder#work} accepted for brute force. */
     public static final long MAX_WORK = 1_000_000L;
+    /** Largest total {@link OutputLaws#work} of the schedules of one run (error with several schedules, audit). */
+    public static final long MAX_TOTAL_WORK = 5_000_000L;
     /** {@link Method#AUTO} averages over partitions when {@code partitions * V^L * L} is at most this. */
     public static final long PARTITIONS_LIMIT = 50_000L;
 
@@ -202,6 +204,31 @@ public final class SamplerError {
                     + ", length " + schedule.length() + " and schedule " + schedule + " need about " + w
                     + " exact terms (sum_j C(L,N_{j-1}) C(m_j,k_j) V^{N_j}); the limit is " + MAX_WORK
                     + "; the closed form alone is still available (error --closed-form-only)");
+        }
+    }
+
+    /**
+     * Refuses up front, with the estimate, a run over {@code schedules} (for example {@code all})
+     * when one of them exceeds {@link #MAX_WORK} ({@link #checkSize(int, Schedule)}) or all together
+     * exceed {@link #MAX_TOTAL_WORK}.
+     *
+     * @throws InvalidInputException {@code sampler.too-large}
+     */
+    /*@ public behavior
+      @   requires schedules != null && v >= 2;
+      @   signals_only InvalidInputException;
+      @ pure @*/
+    public static void checkSize(int v, java.util.List<Schedule> schedules) {
+        BigInteger total = BigInteger.ZERO;
+        for (Schedule s : schedules) {
+            checkSize(v, s);
+            total = total.add(RandomOrder.work(v, s));
+        }
+        if (total.compareTo(BigInteger.valueOf(MAX_TOTAL_WORK)) > 0) {
+            throw new InvalidInputException("sampler.too-large", "too large for brute force: the " + schedules.size()
+                    + " schedules together need about " + total + " exact terms for alphabet size " + v + " and length "
+                    + schedules.get(0).length() + "; the limit for one run is " + MAX_TOTAL_WORK
+                    + "; give fewer schedules, or use --closed-form-only");
         }
     }
 

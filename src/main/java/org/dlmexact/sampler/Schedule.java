@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.exact.Parsers;
 
@@ -57,7 +58,7 @@ public final class Schedule {
                     return FORWARD;
                 default:
                     throw new InvalidInputException("schedule.convention",
-                            "--convention must be 'reveal' or 'forward', got '" + text + "'");
+                            "--convention must be 'reveal' or 'forward', got " + Echo.quoted(text));
             }
         }
     }
@@ -366,7 +367,7 @@ public final class Schedule {
             try {
                 steps = Integer.parseInt(t);
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("schedule.syntax", "balanced:T needs an integer T, got '" + t + "'");
+                throw new InvalidInputException("schedule.syntax", "balanced:T needs an integer T, got " + Echo.quoted(t));
             }
             Schedule b = balanced(length, steps);
             return List.of(convention == Convention.FORWARD ? ofForward(length, b.k) : b);
@@ -376,14 +377,14 @@ public final class Schedule {
         for (int j = 0; j < parts.length; j++) {
             String p = parts[j].strip();
             if (p.isEmpty()) {
-                throw new InvalidInputException("schedule.syntax", "schedule '" + s + "': size " + (j + 1)
+                throw new InvalidInputException("schedule.syntax", "schedule " + Echo.quoted(s) + ": size " + (j + 1)
                         + " is empty");
             }
             try {
                 sizes[j] = Integer.parseInt(p);
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("schedule.syntax", "schedule '" + s + "': size " + (j + 1) + " is '"
-                        + p + "', not an integer (or use balanced:T, ones, one-shot, all)");
+                throw new InvalidInputException("schedule.syntax", "schedule " + Echo.quoted(s) + ": size " + (j + 1) + " is "
+                        + Echo.quoted(p) + ", not an integer (or use balanced:T, ones, one-shot, all)");
             }
         }
         if (convention == Convention.FORWARD) {

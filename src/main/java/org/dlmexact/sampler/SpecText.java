@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.NumberSize;
 import org.dlmexact.exact.Rational;
 
 /**
@@ -207,9 +209,9 @@ public final class SpecText {
     public Rational rationalValue(String key, String value, Rational min, /*@ nullable @*/ Rational max) {
         Rational q;
         try {
-            q = Rational.parse(value);
+            q = NumberSize.parse(value, Echo.quoted(text) + ": " + key); // input numbers are bounded (SPEC §3.3)
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("sampler.value", "'" + text + "': " + key + "=" + value
+            throw new InvalidInputException("sampler.value", Echo.quoted(text) + ": " + key + "=" + Echo.of(value)
                     + " is not an exact rational: " + e.getMessage());
         }
         if (q.compareTo(min) < 0 || (max != null && q.compareTo(max) > 0)) {

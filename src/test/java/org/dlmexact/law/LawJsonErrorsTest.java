@@ -119,6 +119,5 @@ class LawJsonErrorsTest {
     @MethodSource("cases")
     void refused(String what, String text, String code, String[] fragments) {
         assertInvalid(code, () -> LawJson.parse(text), fragments);
-        assertNull(LawJson.parsePlain(text), "the streaming reader leaves every refusal to the tree reader");
     }
 }

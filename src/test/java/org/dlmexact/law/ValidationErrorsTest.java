@@ -199,7 +199,7 @@ class ValidationErrorsTest {
 
     @Test
     void resolveDirectory(@TempDir Path dir) {
-        assertInvalid("law.not-found", () -> Laws.resolve(dir.toString()), dir.toString());
+        assertInvalid("io.not-regular", () -> Laws.resolve(dir.toString()), dir.toString(), "is a folder");
     }
 
     @Test
