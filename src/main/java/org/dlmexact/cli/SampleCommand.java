@@ -1,14 +1,10 @@
 package org.dlmexact.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.dlmexact.law.Law;
@@ -62,6 +58,12 @@ final class SampleCommand implements Callable<Integer> {
     @Spec
     /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
 
+    @Option(names = "--trajectories", paramLabel = "FILE",
+            description = "Write every run's trajectory to FILE (atomically), JSON Lines as validate trajectories reads "
+                    + "them: {\"states\": [[-1,...], ..., [...]]}, -1 masked, the state before the first step and after "
+                    + "every step. Standard output then stays empty; --out still writes the samples (the last states).")
+    /*@ nullable @*/ Path trajectories; // set by picocli
+
     @Override
     public Integer call() throws IOException {
         long n = parseCount(count);
@@ -70,44 +72,68 @@ final class SampleCommand implements Callable<Integer> {
         Sampler smp = sampler.sampler(law);
         MarginalLattice lattice = MarginalLattice.of(law);
         PredictiveRows rows = new PredictiveRows(lattice, Predictors.parse(sampler.predictor, lattice));
-        Function<SplitMix64, int[]> draw = new ProcessSampler(rows, smp)::sample;
+        ProcessSampler ps = new ProcessSampler(rows, smp);
         noteBoundaries(smp, rows, law);
+        if (trajectories != null) {
+            try (AtomicOutput t = AtomicOutput.open(trajectories, "--trajectories");
+                 AtomicOutput o = outFile == null ? null : AtomicOutput.open(outFile, "--out")) {
+                writeTrajectories(t.writer(), o == null ? null : o.writer(), ps, n, s);
+                t.commit();
+                if (o != null) {
+                    o.commit();
+                }
+            }
+            return 0;
+        }
+        Function<SplitMix64, int[]> draw = ps::sample;
         if (outFile == null) {
             PrintWriter out = spec.commandLine().getOut();
             write(out, draw, n, s);
             out.flush();
             return 0;
         }
-        Path target = outFile.toAbsolutePath();
-        Path dir = target.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new InvalidInputException("io.write", "--out '" + outFile + "': folder " + dir + " does not exist");
-        }
-        if (Files.isDirectory(target)) {
-            throw new InvalidInputException("io.write", "--out '" + outFile + "' is a folder, not a file");
-        }
-        Path tmp;
-        try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        } catch (IOException e) {
-            throw new InvalidInputException("io.write", "--out '" + outFile + "': cannot create a temporary file in "
-                    + dir + ": " + e.getMessage());
-        }
-        try {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                write(w, draw, n, s);
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new InvalidInputException("io.write", "--out '" + outFile + "': cannot write: " + e.getMessage());
-        } finally {
-            Files.deleteIfExists(tmp);
+        try (AtomicOutput o = AtomicOutput.open(outFile, "--out")) {
+            write(o.writer(), draw, n, s);
+            o.commit();
         }
         return 0;
+    }
+
+    /** {@code n} runs as JSON Lines of states, and their last states as samples when {@code samples} is given. */
+    private static void writeTrajectories(Writer w, /*@ nullable @*/ Writer samples, ProcessSampler ps, long n,
+                                          long seed) throws IOException {
+        SplitMix64 rng = new SplitMix64(seed);
+        StringBuilder sb = new StringBuilder();
+        for (long c = 0; c < n; c++) {
+            List<int[]> run = ps.trajectory(rng);
+            sb.setLength(0);
+            sb.append("{\"states\":[");
+            for (int k = 0; k < run.size(); k++) {
+                sb.append(k == 0 ? "[" : ",[");
+                int[] x = run.get(k);
+                for (int i = 0; i < x.length; i++) {
+                    sb.append(i == 0 ? "" : ",").append(x[i]);
+                }
+                sb.append(']');
+            }
+            sb.append("]}\n");
+            w.write(sb.toString());
+            if (samples != null) {
+                line(samples, sb, run.get(run.size() - 1));
+            }
+        }
+    }
+
+    private static void line(Writer w, StringBuilder sb, int[] x) throws IOException {
+        sb.setLength(0);
+        for (int i = 0; i < x.length; i++) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append(x[i]);
+        }
+        sb.append('\n');
+        w.write(sb.toString());
     }
 
     /**
@@ -132,16 +158,7 @@ final class SampleCommand implements Callable<Integer> {
         SplitMix64 rng = new SplitMix64(seed);
         StringBuilder sb = new StringBuilder();
         for (long c = 0; c < n; c++) {
-            int[] x = sampler.apply(rng);
-            sb.setLength(0);
-            for (int i = 0; i < x.length; i++) {
-                if (i > 0) {
-                    sb.append(' ');
-                }
-                sb.append(x[i]);
-            }
-            sb.append('\n');
-            w.write(sb.toString());
+            line(w, sb, sampler.apply(rng));
         }
     }
 

@@ -14,6 +14,7 @@ import org.dlmexact.law.LawJson;
 import org.dlmexact.law.SequenceSpace;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.sampler.ProcessLaw;
+import org.dlmexact.validate.Power;
 import org.dlmexact.validate.SampleValidator;
 import org.dlmexact.validate.ValuesValidator;
 import picocli.CommandLine.Command;
@@ -24,9 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code validate values} and {@code validate samples}: check another implementation. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check another implementation: its computed values against the golden vectors, or its samples "
-                + "against the exact output law.",
-        subcommands = {ValidateCommand.Values.class, ValidateCommand.Samples.class})
+        description = "Check another implementation: its computed values against the golden vectors, its samples "
+                + "against the exact output law, or its recorded runs step by step against the exact kernels.",
+        subcommands = {ValidateCommand.Values.class, ValidateCommand.Samples.class, ValidateTrajectories.class})
 final class ValidateCommand implements Runnable {
 
     @Spec
@@ -101,6 +102,10 @@ final class ValidateCommand implements Runnable {
                 description = "Significance level, 0 < A < 1 (default ${DEFAULT-VALUE}).")
         String alpha;
 
+        @Option(names = "--effect", paramLabel = "tv=D|kl=K",
+                description = "Also print the samples needed to detect a law at this distance (power 0.9).")
+        /*@ nullable @*/ String effect; // set by picocli
+
         @Option(names = "--json", description = "Print JSON instead of text.")
         boolean json;
 
@@ -110,6 +115,7 @@ final class ValidateCommand implements Runnable {
         @Override
         public Integer call() throws JsonProcessingException {
             double a = parseAlpha(alpha);
+            PowerOutput.Effect eff = PowerOutput.parse(effect);
             Law law = lawOptions.resolve();
             ProcessLaw q = sampler.processLaw(law);
             Law nu = q.law();
@@ -119,6 +125,11 @@ final class ValidateCommand implements Runnable {
             SequenceSpace sp = law.space();
             if (json) {
                 ObjectNode root = toJson(r, sp);
+                if (r.cells() >= 2) {
+                    root.set("power", PowerOutput.json(Power.of(r.cells() - 1, a), r.samples(), 0, false, eff));
+                } else {
+                    root.putNull("power");
+                }
                 root.set("decisionBoundaries", ProcessOutput.boundaries(sp, q));
                 root.put("decisionBoundaryCount", q.boundaryCount());
                 w.println(LawJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
@@ -139,6 +150,9 @@ final class ValidateCommand implements Runnable {
                 }
                 w.println("verdict: " + (r.consistent() ? "consistent" : "NOT consistent") + " with nu at level "
                         + alpha.strip());
+                if (r.cells() >= 2) {
+                    w.println(PowerOutput.samplesLine(Power.of(r.cells() - 1, a), r.samples(), eff));
+                }
                 w.println("outcomes contributing most (Pearson residual (observed - expected) / sqrt(expected)):");
                 int nuWidth = 2;
                 for (SampleValidator.Contribution c : r.top()) {
