@@ -11,6 +11,7 @@ import org.dlmexact.law.Law;
 import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.law.SplitMix64;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.sampler.Mutant;
 import org.dlmexact.sampler.PredictiveRows;
 import org.dlmexact.sampler.Predictors;
 import org.dlmexact.sampler.ProcessLaw;
@@ -25,9 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Exact, seeded samples of the random-order sampler or of an adaptive rule. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Draw sequences from the random-order masked diffusion sampler (--schedule) or an adaptive "
-                + "rule (--rule) with integer arithmetic only (SplitMix64; for a schedule a Fisher-Yates ordered "
-                + "partition; for a rule its exact choice of positions each round, low-confidence drawing every masked "
+        description = "Draw sequences from the random-order masked diffusion sampler (--schedule), an adaptive "
+                + "rule (--rule) or any sampler (--sampler), or a planted bug of one (--mutant), with integer "
+                + "arithmetic only (SplitMix64; for a schedule a Fisher-Yates ordered partition; for a rule its exact choice of positions each round, low-confidence drawing every masked "
                 + "position in increasing order; inverse-CDF over each row's common denominator). "
                 + "The same seed gives the same output on every JVM. One sequence per line, tokens separated by "
                 + "single spaces.")
@@ -64,16 +65,37 @@ final class SampleCommand implements Callable<Integer> {
                     + "every step. Standard output then stays empty; --out still writes the samples (the last states).")
     /*@ nullable @*/ Path trajectories; // set by picocli
 
+    @Option(names = "--mutant", paramLabel = "NAME|list", help = true,
+            description = "Draw from a planted bug instead (a realistic wrong version of the sampler, for checking "
+                    + "that a validation harness rejects it); 'list' prints the mutants, one per line.")
+    /*@ nullable @*/ String mutant; // set by picocli
+
     @Override
     public Integer call() throws IOException {
+        if (mutant != null && mutant.strip().equals("list")) {
+            PrintWriter out = spec.commandLine().getOut();
+            for (Mutant m : Mutant.values()) {
+                out.println(m.line());
+            }
+            out.flush();
+            return 0;
+        }
+        Mutant wrong = mutant == null ? null : Mutant.parse(mutant);
+        if (wrong != null) {
+            requireOptions();
+        }
         long n = parseCount(count);
         long s = parseSeed(seed);
         Law law = lawOptions.resolve();
         Sampler smp = sampler.sampler(law);
         MarginalLattice lattice = MarginalLattice.of(law);
         PredictiveRows rows = new PredictiveRows(lattice, Predictors.parse(sampler.predictor, lattice));
+        if (wrong != null) {
+            smp = wrong.apply(smp);
+        } else {
+            noteBoundaries(smp, rows, law);
+        }
         ProcessSampler ps = new ProcessSampler(rows, smp);
-        noteBoundaries(smp, rows, law);
         if (trajectories != null) {
             try (AtomicOutput t = AtomicOutput.open(trajectories, "--trajectories");
                  AtomicOutput o = outFile == null ? null : AtomicOutput.open(outFile, "--out")) {
@@ -134,6 +156,16 @@ final class SampleCommand implements Callable<Integer> {
         }
         sb.append('\n');
         w.write(sb.toString());
+    }
+
+    /** The checks picocli skips when {@code --mutant} is given (it is a help option, so that {@code list} needs nothing else). */
+    private void requireOptions() {
+        SamplerOptions.Choice c = sampler.choice;
+        int chosen = c == null ? 0 : (c.schedule != null ? 1 : 0) + (c.rule != null ? 1 : 0) + (c.sampler != null ? 1 : 0);
+        if (lawOptions.law == null || count == null || seed == null || chosen != 1) {
+            throw new InvalidInputException("option.missing", "--mutant NAME needs --law, --count, --seed and exactly "
+                    + "one of --schedule, --rule, --sampler (the sampler it mutates)");
+        }
     }
 
     /**
