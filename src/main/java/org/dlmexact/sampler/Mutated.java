@@ -54,6 +54,9 @@ final class Mutated implements Sampler {
         return inner.revealsByState();
     }
 
+    /*@ also public normal_behavior
+      @   ensures true;
+      @ pure @*/
     @Override
     public boolean remasks() {
         return inner.remasks();
@@ -90,6 +93,9 @@ final class Mutated implements Sampler {
         return inner.work(v);
     }
 
+    /*@ also public normal_behavior
+      @   ensures \result > 0;
+      @ pure @*/
     @Override
     public long maxWork() {
         return inner.maxWork();
@@ -101,6 +107,9 @@ final class Mutated implements Sampler {
         return rows == null ? inner.plan(rng) : null;
     }
 
+    /*@ also public normal_behavior
+      @   ensures \result.equals(spec());
+      @ pure @*/
     @Override
     public String toString() {
         return spec();
@@ -124,6 +133,10 @@ final class Mutated implements Sampler {
             this.sp = right.lattice().law().space();
         }
 
+        /*@ also public normal_behavior
+          @   requires mask >= 0 && values >= 0 && position >= 0 && (mask & (1 << position)) == 0;
+          @   ensures \result != null && \result.length == sp.alphabetSize();
+          @ pure @*/
         @Override
         public Rational[] row(int mask, int values, int position) {
             switch (mutant) {
