@@ -98,24 +98,16 @@ final class ValidateCommand implements Runnable {
                 description = "One sequence per line, tokens separated by spaces or commas.")
         Path samples;
 
-        @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.001",
-                description = "Significance level, 0 < A < 1 (default ${DEFAULT-VALUE}).")
-        String alpha;
-
-        @Option(names = "--effect", paramLabel = "tv=D|kl=K",
-                description = "Also print the samples needed to detect a law at this distance (power 0.9).")
-        /*@ nullable @*/ String effect; // set by picocli
-
-        @Option(names = "--json", description = "Print JSON instead of text.")
-        boolean json;
+        @Mixin
+        TestOptions test = new TestOptions();
 
         @Spec
         /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
 
         @Override
         public Integer call() throws JsonProcessingException {
-            double a = parseAlpha(alpha);
-            PowerOutput.Effect eff = PowerOutput.parse(effect);
+            double a = test.level();
+            PowerOutput.Effect eff = test.effect();
             Law law = lawOptions.resolve();
             ProcessLaw q = sampler.processLaw(law);
             Law nu = q.law();
@@ -123,7 +115,7 @@ final class ValidateCommand implements Runnable {
             SampleValidator.Result r = SampleValidator.test(nu, counts, a);
             PrintWriter w = spec.commandLine().getOut();
             SequenceSpace sp = law.space();
-            if (json) {
+            if (test.json) {
                 ObjectNode root = toJson(r, sp);
                 if (r.cells() >= 2) {
                     root.set("power", PowerOutput.json(Power.of(r.cells() - 1, a), r.samples(), 0, false, eff));
@@ -149,7 +141,7 @@ final class ValidateCommand implements Runnable {
                             r.pooledOutcomes(), r.statistic(), Math.max(0, r.cells() - 1), p));
                 }
                 w.println("verdict: " + (r.consistent() ? "consistent" : "NOT consistent") + " with nu at level "
-                        + alpha.strip());
+                        + test.alpha.strip());
                 if (r.cells() >= 2) {
                     w.println(PowerOutput.samplesLine(Power.of(r.cells() - 1, a), r.samples(), eff));
                 }

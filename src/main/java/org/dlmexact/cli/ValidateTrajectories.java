@@ -43,24 +43,16 @@ final class ValidateTrajectories implements Callable<Integer> {
                     + "nothing).")
     /*@ nullable @*/ Path trajectories; // set by picocli
 
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.001",
-            description = "Significance level, 0 < A < 1 (default ${DEFAULT-VALUE}).")
-    /*@ nullable @*/ String alpha; // set by picocli
-
-    @Option(names = "--effect", paramLabel = "tv=D|kl=K",
-            description = "Also print the runs needed to detect a path law at this distance (power 0.9).")
-    /*@ nullable @*/ String effect; // set by picocli
-
-    @Option(names = "--json", description = "Print JSON instead of text.")
-    boolean json;
+    @Mixin
+    TestOptions test = new TestOptions();
 
     @Spec
     /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
 
     @Override
     public Integer call() throws JsonProcessingException {
-        double a = ValidateCommand.Samples.parseAlpha(alpha);
-        PowerOutput.Effect eff = PowerOutput.parse(effect);
+        double a = test.level();
+        PowerOutput.Effect eff = test.effect();
         Law law = lawOptions.resolve();
         Sampler smp = sampler.sampler(law);
         MarginalLattice lattice = MarginalLattice.of(law);
@@ -68,7 +60,7 @@ final class ValidateTrajectories implements Callable<Integer> {
         TrajectoryValidator.Result r = TrajectoryValidator.validate(trajectories, rows, smp, a);
         PrintWriter w = spec.commandLine().getOut();
         SequenceSpace sp = law.space();
-        if (json) {
+        if (test.json) {
             w.println(LawJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(r, sp, eff)));
         } else {
             text(w, r, law, eff);
@@ -107,16 +99,8 @@ final class ValidateTrajectories implements Callable<Integer> {
             o.put("line", v.line());
             o.put("step", v.step());
             o.put("rule", v.rule().toString());
-            if (v.from() == null) {
-                o.putNull("from");
-            } else {
-                o.set("from", ErrorCommand.ints(v.from()));
-            }
-            if (v.to() == null) {
-                o.putNull("to");
-            } else {
-                o.set("to", ErrorCommand.ints(v.to()));
-            }
+            o.set("from", v.from() == null ? o.nullNode() : ErrorCommand.ints(v.from()));
+            o.set("to", v.to() == null ? o.nullNode() : ErrorCommand.ints(v.to()));
             o.put("message", v.message());
         }
         number(n, "G", r.statistic());
@@ -196,7 +180,7 @@ final class ValidateTrajectories implements Callable<Integer> {
                     r.degreesOfFreedom(), p(r.pValue())));
         }
         w.println("verdict: " + (r.consistent() ? "consistent" : "NOT consistent") + " with the exact kernels at level "
-                + alpha.strip());
+                + test.alpha.strip());
         Power p = r.power();
         if (p != null) {
             w.println(PowerOutput.pathLine(p, r.runs(), stepsPerRun(r), eff));

@@ -665,18 +665,42 @@ public final class TrajectoryValidator {
         }
     }
 
-    /** One next state of a reported context: observed and expected counts. */
-    public static final class Cell {
+    /** An observed count beside its expected count. */
+    public abstract static class Tally {
         //@ public invariant observed() >= 0 && expected() > 0;
-        private final int[] next;
         private final long observed;
         private final double expected;
+
+        Tally(long observed, double expected) {
+            this.observed = observed;
+            this.expected = expected;
+        }
+
+        //@ pure helper
+        public final long observed() {
+            return observed;
+        }
+
+        //@ pure helper
+        public final double expected() {
+            return expected;
+        }
+
+        /** {@code (observed - expected) / sqrt(expected)}. */
+        //@ pure
+        public final double residual() {
+            return (observed - expected) / Math.sqrt(expected);
+        }
+    }
+
+    /** One next state of a reported context: observed and expected counts, exact probability. */
+    public static final class Cell extends Tally {
+        private final int[] next;
         private final Rational probability;
 
         Cell(int[] next, long observed, double expected, Rational probability) {
+            super(observed, expected);
             this.next = next;
-            this.observed = observed;
-            this.expected = expected;
             this.probability = probability;
         }
 
@@ -686,42 +710,23 @@ public final class TrajectoryValidator {
             return next.clone();
         }
 
-        //@ pure helper
-        public long observed() {
-            return observed;
-        }
-
-        //@ pure helper
-        public double expected() {
-            return expected;
-        }
-
         /** Its exact probability under the kernel. */
         //@ pure helper
         public Rational probability() {
             return probability;
         }
-
-        /** {@code (observed - expected) / sqrt(expected)}. */
-        //@ pure
-        public double residual() {
-            return (observed - expected) / Math.sqrt(expected);
-        }
     }
 
     /** How often one position ends a step with one token ({@code -1}: masked), observed and expected. */
-    public static final class Deviation {
-        //@ public invariant position() >= 0 && token() >= -1 && observed() >= 0 && expected() > 0;
+    public static final class Deviation extends Tally {
+        //@ public invariant position() >= 0 && token() >= -1;
         private final int position;
         private final int token;
-        private final long observed;
-        private final double expected;
 
         Deviation(int position, int token, long observed, double expected) {
+            super(observed, expected);
             this.position = position;
             this.token = token;
-            this.observed = observed;
-            this.expected = expected;
         }
 
         //@ pure helper
@@ -733,22 +738,6 @@ public final class TrajectoryValidator {
         //@ pure helper
         public int token() {
             return token;
-        }
-
-        //@ pure helper
-        public long observed() {
-            return observed;
-        }
-
-        //@ pure helper
-        public double expected() {
-            return expected;
-        }
-
-        /** {@code (observed - expected) / sqrt(expected)}. */
-        //@ pure
-        public double residual() {
-            return (observed - expected) / Math.sqrt(expected);
         }
     }
 
