@@ -65,6 +65,26 @@ class TrajectoryCommandsTest {
         assertTrue(v.out().contains("worst contexts (p-values Holm-adjusted over the "), v.out());
     }
 
+    /** An output law too large to enumerate: validate samples refuses, validate trajectories tests the visited states. */
+    @Test
+    void trajectoriesWorkWhereTheOutputLawIsTooLarge() throws IOException {
+        Path t = dir.resolve("big.jsonl");
+        Path s = dir.resolve("big.txt");
+        assertEquals(0, run("sample", "--law", "random:2,12,1", "--rule", "top-probability:ones", "--count", "2000",
+                "--seed", "4", "--trajectories", t.toString(), "--out", s.toString()).code());
+        CliTest.Run samples = run("validate", "samples", "--law", "random:2,12,1", "--rule", "top-probability:ones",
+                "--samples", s.toString());
+        assertEquals(2, samples.code());
+        assertTrue(samples.err().contains("too large"), samples.err());
+        CliTest.Run v = run("validate", "trajectories", "--law", "random:2,12,1", "--rule", "top-probability:ones",
+                "--trajectories", t.toString(), "--json");
+        assertEquals(0, v.code(), v.err());
+        JsonNode j = LawJson.mapper().readTree(v.out());
+        assertEquals(12, j.get("steps").size());
+        assertTrue(j.get("testedContexts").asInt() >= 12, "at least the first context of every step: " + v.out());
+        assertTrue(j.get("df").asInt() >= 12);
+    }
+
     @Test
     void jsonHasTheDocumentedShape() throws IOException {
         Path t = sampled("t.jsonl", "--schedule", "2,1,1");
