@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.exact.Rational;
 import org.dlmexact.law.Law;
@@ -96,24 +95,13 @@ public final class ProcessLaw {
         final Sampler sampler;
         final SequenceSpace sp;
         final int full;
-        final SortedSet<Boundary> boundaries = new TreeSet<>();
-        long boundaryCount;
+        final BoundaryLog boundaries = BoundaryLog.keeping(MAX_BOUNDARIES);
 
         Programme(PredictiveRows rows, Sampler sampler) {
             this.rows = rows;
             this.sampler = sampler;
             this.sp = rows.lattice().law().space();
             this.full = sp.fullMask();
-        }
-
-        void boundary(Boundary b) {
-            if (boundaries.contains(b)) {
-                return;
-            }
-            boundaryCount++;
-            if (boundaries.size() < MAX_BOUNDARIES) {
-                boundaries.add(b);
-            }
         }
 
         ProcessLaw run() {
@@ -180,8 +168,7 @@ public final class ProcessLaw {
             }
             return new ProcessLaw(sampler, Law.fromProbabilities(sp, p), Collections.unmodifiableList(layers),
                     Collections.unmodifiableList(active), Collections.unmodifiableList(unchanged),
-                    Collections.unmodifiableList(revealed), Collections.unmodifiableSortedSet(boundaries),
-                    boundaryCount);
+                    Collections.unmodifiableList(revealed), boundaries.kept(), boundaries.count());
         }
 
         private void add(Map<Integer, Rational[]> layer, int mask, int idx, Rational p) {
@@ -191,7 +178,7 @@ public final class ProcessLaw {
 
         /** The kernel of step {@code j} at {@code (c, values)}: next state key to probability. */
         Map<Long, Rational> transitions(int j, int c, int values) {
-            return Kernels.at(rows, sampler, j, c, values, this::boundary, Long.MAX_VALUE);
+            return Kernels.at(rows, sampler, j, c, values, boundaries, Long.MAX_VALUE);
         }
     }
 

@@ -109,8 +109,8 @@ final class BoundedLines {
                 check(line, maxLineChars, name, lineNo);
             }
         } catch (CharacterCodingException e) {
-            throw new InvalidInputException("io.encoding", name + " is not UTF-8 text: line " + lineNo
-                    + " holds bytes that are not valid UTF-8 (is it a binary file?)");
+            throw new InvalidInputException("io.encoding", name + " is not UTF-8 text: bytes that are not valid UTF-8"
+                    + " at or after line " + lineNo + " (is it a binary file?)");
         }
         if (line.length() > 0) {
             consumer.accept(lineNo, line.toString());

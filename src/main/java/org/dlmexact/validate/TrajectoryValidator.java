@@ -11,13 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.exact.Rational;
 import org.dlmexact.law.SequenceSpace;
 import org.dlmexact.sampler.Boundary;
+import org.dlmexact.sampler.BoundaryLog;
 import org.dlmexact.sampler.Context;
 import org.dlmexact.sampler.PredictiveRows;
 import org.dlmexact.sampler.ProcessLaw;
@@ -131,7 +130,7 @@ public final class TrajectoryValidator {
       @   signals_only InvalidInputException;
       @*/
     public static Result validate(Path path, PredictiveRows rows, Sampler sampler, double alpha) {
-        Engine e = new Engine(rows, sampler, alpha, BoundedLines.abbreviate(path.toString()));
+        Engine e = new Engine(rows, sampler, alpha, BoundedLines.abbreviate(path.toString()), Limits.DEFAULT);
         try {
             BoundedLines.forEachLine(path, "trajectories file", MAX_BYTES,
                     maxLineChars(sampler, e.sp.length()), e::line);
@@ -150,7 +149,18 @@ public final class TrajectoryValidator {
       @*/
     public static Result validate(Reader reader, String name, PredictiveRows rows, Sampler sampler, double alpha)
             throws IOException {
-        Engine e = new Engine(rows, sampler, alpha, name);
+        return validate(reader, name, rows, sampler, alpha, Limits.DEFAULT);
+    }
+
+    /** The memory limits: distinct contexts, distinct (context, next state) pairs, next states cached. */
+    record Limits(int contexts, int cells, int cache) {
+        static final Limits DEFAULT = new Limits(MAX_CONTEXTS, MAX_CELLS, KERNEL_CACHE);
+    }
+
+    /** As {@link #validate(Reader, String, PredictiveRows, Sampler, double)} with other memory limits. */
+    static Result validate(Reader reader, String name, PredictiveRows rows, Sampler sampler, double alpha,
+                           Limits limits) throws IOException {
+        Engine e = new Engine(rows, sampler, alpha, name, limits);
         try {
             BoundedLines.lines(reader, name, MAX_BYTES, maxLineChars(sampler, e.sp.length()), e::line);
         } catch (Engine.Stop stop) {
@@ -175,10 +185,10 @@ public final class TrajectoryValidator {
         final SequenceSpace sp;
         final double alpha;
         final String name;
+        final Limits limits;
         final Map<Long, StepLaw> kernels = new HashMap<>();
         long cached;
-        final SortedSet<Boundary> boundaries = new TreeSet<>();
-        long boundaryCount;
+        final BoundaryLog boundaries = BoundaryLog.keeping(ProcessLaw.MAX_BOUNDARIES);
         final LongIntMap contexts = new LongIntMap(1024);
         long[] contextKeys = new long[1024];
         int[] visits = new int[1024];
@@ -188,7 +198,8 @@ public final class TrajectoryValidator {
         int maxStep;
         /*@ nullable @*/ Violation violation;
 
-        Engine(PredictiveRows rows, Sampler sampler, double alpha, String name) {
+        Engine(PredictiveRows rows, Sampler sampler, double alpha, String name, Limits limits) {
+            this.limits = limits;
             this.rows = Objects.requireNonNull(rows, "rows");
             this.sampler = Objects.requireNonNull(sampler, "sampler");
             this.sp = rows.lattice().law().space();
@@ -203,22 +214,12 @@ public final class TrajectoryValidator {
             this.name = name;
         }
 
-        void boundary(Boundary b) {
-            if (boundaries.contains(b)) {
-                return;
-            }
-            boundaryCount++;
-            if (boundaries.size() < ProcessLaw.MAX_BOUNDARIES) {
-                boundaries.add(b);
-            }
-        }
-
         StepLaw kernel(int step, int mask, int values) {
             long key = contextKey(step, mask, values);
             StepLaw k = kernels.get(key);
             if (k == null) {
-                k = StepLaw.of(rows, sampler, step, mask, values, this::boundary);
-                if (cached + k.size() > KERNEL_CACHE) {
+                k = StepLaw.of(rows, sampler, step, mask, values, boundaries);
+                if (cached + k.size() > limits.cache()) {
                     kernels.clear();
                     cached = 0;
                 }
@@ -335,8 +336,8 @@ public final class TrajectoryValidator {
             long key = contextKey(step, mask, values);
             int id = contexts.get(key, -1);
             if (id < 0) {
-                if (contexts.size() >= MAX_CONTEXTS) {
-                    throw new InvalidInputException("trajectories.too-large", name + ": more than " + MAX_CONTEXTS
+                if (contexts.size() >= limits.contexts()) {
+                    throw new InvalidInputException("trajectories.too-large", name + ": more than " + limits.contexts()
                             + " distinct (step, state) contexts; the limit keeps memory bounded (test fewer runs)");
                 }
                 id = contexts.size();
@@ -349,8 +350,8 @@ public final class TrajectoryValidator {
             }
             visits[id]++;
             cells.add((long) id << 32 | idx, 1);
-            if (cells.size() > MAX_CELLS) {
-                throw new InvalidInputException("trajectories.too-large", name + ": more than " + MAX_CELLS
+            if (cells.size() > limits.cells()) {
+                throw new InvalidInputException("trajectories.too-large", name + ": more than " + limits.cells()
                         + " distinct (context, next state) pairs; the limit keeps memory bounded (test fewer runs)");
             }
         }
@@ -361,7 +362,7 @@ public final class TrajectoryValidator {
             }
             if (violation != null) {
                 return new Result(sampler.spec(), runs, transitions, contexts.size(), 0, 0, Double.NaN, 0, Double.NaN,
-                        alpha, violation, List.of(), List.of(), List.copyOf(boundaries), boundaryCount);
+                        alpha, violation, List.of(), List.of(), List.copyOf(boundaries.kept()), boundaries.count());
             }
             int m = contexts.size();
             double[] g = new double[m];
@@ -405,8 +406,8 @@ public final class TrajectoryValidator {
             }
             List<ContextResult> worst = worst(m, g, df, p, keys);
             return new Result(sampler.spec(), runs, transitions, m, count(df), testedTransitions, totalG, totalDf,
-                    pValue(totalG, totalDf), alpha, null, steps, worst, List.copyOf(boundaries),
-                    boundaryCount);
+                    pValue(totalG, totalDf), alpha, null, steps, worst, List.copyOf(boundaries.kept()),
+                    boundaries.count());
         }
 
         private static int count(int[] df) {

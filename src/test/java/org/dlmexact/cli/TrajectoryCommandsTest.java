@@ -184,7 +184,7 @@ class TrajectoryCommandsTest {
         refusedFile(utf16, "is UTF-16 text");
         Path binary = dir.resolve("binary.jsonl");
         Files.write(binary, new byte[] {'{', (byte) 0xC3, '\n'});
-        refusedFile(binary, "is not UTF-8 text: line 1");
+        refusedFile(binary, "is not UTF-8 text: bytes that are not valid UTF-8 at or after line 1");
         Path folder = dir.resolve("folder");
         Files.createDirectory(folder);
         refusedFile(folder, "is a folder");

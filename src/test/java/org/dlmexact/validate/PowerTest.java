@@ -133,7 +133,11 @@ class PowerTest {
         assertEquals(l / 1000, p.pathKl(1000), 1e-15);
         assertEquals((long) Math.ceil(l * 3 / (4 * 0.01 * 0.01)), p.pathNeededTv(0.01, 3));
         assertEquals((long) Math.ceil(l / 0.001), p.pathNeededKl(0.001));
-        assertEquals(1, p.samplesNeededTv(1) > 0 ? 1 : 0);
+        assertEquals(5, p.degreesOfFreedom());
+        assertEquals(0.01, p.alpha());
+        assertEquals(Math.sqrt(l / 4), p.samplesTv(1), 1e-15, "one sample");
+        assertEquals(l / 1, p.pathKl(1), 1e-15);
+        assertEquals((long) Math.ceil(l / 4), p.samplesNeededTv(1));
         assertThrows(IllegalArgumentException.class, () -> p.samplesTv(0));
         assertThrows(IllegalArgumentException.class, () -> p.samplesNeededTv(0));
         assertThrows(IllegalArgumentException.class, () -> p.samplesNeededTv(1.5));
@@ -201,6 +205,15 @@ class PowerTest {
         assertEquals(0, none.degreesOfFreedom());
         assertEquals(1.0, none.pValue());
         assertEquals(0.0, none.statistic());
+        // expected counts of exactly 5 are not pooled; a pool that reaches exactly 5 stops growing
+        assertEquals(3, PooledGTest.of(new double[] {5, 5, 10}, new long[] {5, 5, 10}).cells());
+        PooledGTest five = PooledGTest.of(new double[] {2, 3, 10}, new long[] {2, 3, 10});
+        assertEquals(2, five.cells());
+        assertEquals(2, five.pooledCells());
+        PooledGTest grown = PooledGTest.of(new double[] {4, 5, 10}, new long[] {4, 5, 10});
+        assertEquals(2, grown.cells(), "4 < 5 pooled, then the 5 joins");
+        assertEquals(2, grown.pooledCells());
+        assertTrue(grown.tested(), "two cells are tested");
         PooledGTest empty = PooledGTest.of(new double[0], new long[0]);
         assertEquals(0, empty.cells());
         assertThrows(IllegalArgumentException.class, () -> PooledGTest.of(new double[] {1}, new long[] {1, 2}));
