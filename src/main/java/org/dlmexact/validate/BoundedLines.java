@@ -125,7 +125,7 @@ final class BoundedLines {
         }
     }
 
-    private static InvalidInputException readError(String name, IOException e) {
+    static InvalidInputException readError(String name, IOException e) {
         String why = e instanceof NoSuchFileException ? "it does not exist"
                 : e instanceof AccessDeniedException ? "permission denied"
                 : e.getMessage() == null ? e.getClass().getSimpleName() : abbreviate(e.getMessage());

@@ -532,15 +532,10 @@ public final class TrajectoryValidator {
             return x;
         }
 
+        /** The index of the first entry {@code >= key} of the sorted, distinct {@code a}. */
         private static int lowerBound(long[] a, long key) {
             int i = Arrays.binarySearch(a, key);
-            if (i < 0) {
-                return -i - 1;
-            }
-            while (i > 0 && a[i - 1] >= key) {
-                i--;
-            }
-            return i;
+            return i >= 0 ? i : -i - 1;
         }
     }
 

@@ -66,10 +66,15 @@ class BoundedInputTest {
         assertEquals("io.too-large", big.code());
         assertTrue(big.getMessage().contains("is too large: 10 bytes; the limit is 9 bytes"), big.getMessage());
         assertEquals(1, lines(f, 10, 100).size(), "exactly the byte limit is fine");
-        Files.write(f, new byte[] {(byte) 0xFE, (byte) 0xFF, 0, 'x'});
-        assertEquals("io.encoding", refused(f, 100, 10).code());
-        Files.write(f, new byte[] {(byte) 0xFF, (byte) 0xFE, 'x', 0});
-        assertTrue(refused(f, 100, 10).getMessage().contains("UTF-16"));
+        for (byte[] bom : new byte[][] {{(byte) 0xFE, (byte) 0xFF, 0, 'x'}, {(byte) 0xFF, (byte) 0xFE, 'x', 0},
+                {(byte) 0xFE, (byte) 0xFF}, {(byte) 0xFF, (byte) 0xFE}}) {
+            Files.write(f, bom);
+            InvalidInputException u = refused(f, 100, 10);
+            assertEquals("io.encoding", u.code());
+            assertTrue(u.getMessage().contains("is UTF-16 text"), u.getMessage());
+        }
+        Files.write(f, new byte[] {(byte) 0xFE, 'x'});
+        assertTrue(refused(f, 100, 10).getMessage().contains("not valid UTF-8"), "half a byte order mark is no mark");
         Files.write(f, new byte[] {'a', '\n', 'b', (byte) 0xC3, '\n'});
         InvalidInputException enc = refused(f, 100, 10);
         assertEquals("io.encoding", enc.code());
@@ -84,6 +89,18 @@ class BoundedInputTest {
         assertEquals("io.read", missing.code());
         assertTrue(missing.getMessage().contains("test file '") && missing.getMessage().endsWith("it does not exist"),
                 missing.getMessage());
+    }
+
+    @Test
+    void readFailuresInWords() {
+        assertEquals("cannot read f: permission denied",
+                BoundedLines.readError("f", new java.nio.file.AccessDeniedException("x")).getMessage());
+        assertEquals("cannot read f: it does not exist",
+                BoundedLines.readError("f", new java.nio.file.NoSuchFileException("x")).getMessage());
+        assertEquals("cannot read f: IOException", BoundedLines.readError("f", new IOException()).getMessage());
+        assertEquals("cannot read f: disk on fire", BoundedLines.readError("f", new IOException("disk on fire"))
+                .getMessage());
+        assertEquals("io.read", BoundedLines.readError("f", new IOException()).code());
     }
 
     @Test

@@ -104,6 +104,39 @@ class TrajectoryReportTest {
     }
 
     @Test
+    void cellsAndDeviationsComeLargestResidualFirst() {
+        // expected 10 each; residuals -0.63, +1.26, -1.26, +0.63; after the step position 0 is 0 in 22 runs
+        // (expected 20) and position 1 in 14 (expected 20)
+        Law law = Families.parse("uniform:2,2");
+        String text = runs(8, "[0,0]") + runs(14, "[0,1]") + runs(6, "[1,0]") + runs(12, "[1,1]");
+        TrajectoryValidator.ContextResult c = TrajectoryValidatorTest.validate(text, TrajectoryValidatorTest.rows(law),
+                TrajectoryValidatorTest.sampler("random-order:one-shot", 2), 0.001).worstContexts().get(0);
+        assertEquals(List.of("[0, 1]", "[1, 0]", "[0, 0]", "[1, 1]"), c.cells().stream()
+                .map(x -> Arrays.toString(x.next())).toList());
+        assertEquals(List.of("1:0", "1:1", "0:0", "0:1"), c.deviations().stream()
+                .map(d -> d.position() + ":" + d.token()).toList());
+    }
+
+    @Test
+    void aContextTooRareToTestCountsButIsNotTested() {
+        // three runs, expected 3/4 each: all four cells pooled into one, nothing to test
+        Law law = Families.parse("uniform:2,2");
+        TrajectoryValidator.Result r = TrajectoryValidatorTest.validate(runs(3, "[0,1]"),
+                TrajectoryValidatorTest.rows(law), TrajectoryValidatorTest.sampler("random-order:one-shot", 2), 0.001);
+        assertEquals(1, r.contexts());
+        assertEquals(0, r.testedContexts());
+        assertEquals(0, r.testedTransitions());
+        assertEquals(0, r.degreesOfFreedom());
+        assertTrue(Double.isNaN(r.pValue()));
+        assertTrue(r.consistent());
+        assertNull(r.power());
+        assertEquals(List.of(), r.worstContexts());
+        assertEquals(1, r.steps().get(0).contexts());
+        assertEquals(0, r.steps().get(0).tested());
+        assertTrue(Double.isNaN(r.steps().get(0).pValue()));
+    }
+
+    @Test
     void aPooledContextWorkedByHand() {
         // expected 0.4, 3.6, 3.6 pooled (7.6 >= 5); the fourth, 32.4, alone: two cells, one degree of freedom
         Law law = Families.parse("product:2:1/10,9/10");
@@ -147,6 +180,35 @@ class TrajectoryReportTest {
         Sampler s = TrajectoryValidatorTest.sampler("random-order:2,1,1", 4);
         String text = TrajectoryValidatorTest.runs(rows, s, 500, 2);
         TrajectoryValidator.Result full = TrajectoryValidatorTest.validate(text, rows, s, 0.001);
+        // the distinct contexts and (context, next state) pairs, counted here from the runs and the kernels
+        java.util.Set<String> contexts = new java.util.HashSet<>();
+        java.util.Set<String> pairs = new java.util.HashSet<>();
+        for (String line : text.lines().toList()) {
+            String[] st = line.substring("{\"states\":[".length(), line.length() - 2).split("(?<=\\]),");
+            for (int j = 1; j < st.length; j++) {
+                int[] x = Arrays.stream(st[j - 1].replaceAll("[\\[\\]]", "").split(",")).mapToInt(Integer::parseInt)
+                        .toArray();
+                int mask = 0;
+                for (int i = 0; i < 4; i++) {
+                    mask |= x[i] >= 0 ? 1 << i : 0;
+                }
+                int[] y = x.clone();
+                for (int i = 0; i < 4; i++) {
+                    y[i] = Math.max(0, y[i]);
+                }
+                org.dlmexact.sampler.StepLaw k = org.dlmexact.sampler.StepLaw.of(rows, s, j, mask,
+                        org.dlmexact.sampler.Context.encode(law.space(), mask, y), b -> { });
+                if (k.size() > 1) {
+                    contexts.add(j + " " + st[j - 1]);
+                    pairs.add(j + " " + st[j - 1] + " " + st[j]);
+                }
+            }
+        }
+        assertEquals(contexts.size(), full.contexts());
+        TrajectoryValidator.validate(new StringReader(text), "runs", rows, s, 0.001,
+                new TrajectoryValidator.Limits(contexts.size(), pairs.size(), 1_000_000));
+        assertThrows(InvalidInputException.class, () -> TrajectoryValidator.validate(new StringReader(text), "runs", rows,
+                s, 0.001, new TrajectoryValidator.Limits(contexts.size(), pairs.size() - 1, 1_000_000)));
         TrajectoryValidator.Result tiny = TrajectoryValidator.validate(new StringReader(text), "runs", rows, s, 0.001,
                 new TrajectoryValidator.Limits(full.contexts(), 1_000_000, 1));
         assertEquals(full.statistic(), tiny.statistic(), "recomputed kernels give the same test");

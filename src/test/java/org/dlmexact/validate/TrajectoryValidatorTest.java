@@ -179,6 +179,10 @@ class TrajectoryValidatorTest {
         assertEquals(TrajectoryValidator.Rule.ENTRIES, w.rule());
         assertEquals(3, w.step(), "the first extra step");
         assertEquals(TrajectoryValidator.Rule.ENTRIES, violation("{\"states\":[]}\n", "random-order:2,2").rule());
+        TrajectoryValidator.Violation one = violation("{\"states\":[[-1,-1,-1,-1],[0,0,1,1],[0,0,1,1]]}\n",
+                "random-order:one-shot");
+        assertEquals(TrajectoryValidator.Rule.ENTRIES, one.rule(), "one fixed step: exactly two states");
+        assertEquals(2, one.step());
     }
 
     @Test
@@ -189,7 +193,10 @@ class TrajectoryValidatorTest {
                 "entropy-sum:0");
         assertEquals(TrajectoryValidator.Rule.ENTRIES, tooLong.rule());
         assertEquals(4, tooLong.step());
-        assertTrue(tooLong.message().contains("every position is visible after step 4"), tooLong.message());
+        assertEquals("every position is visible after step 4, where entropy-sum:0 stops, but the run has 1 more state",
+                tooLong.message());
+        assertTrue(violation("{\"states\":[[-1,-1,-1,-1],[0,-1,-1,-1],[0,0,-1,-1],[0,0,1,-1],[0,0,1,1],[0,0,1,1],"
+                + "[0,0,1,1]]}\n", "entropy-sum:0").message().endsWith("but the run has 2 more states"));
         TrajectoryValidator.Violation tooShort = violation(
                 "{\"states\":[[-1,-1,-1,-1],[0,-1,-1,-1],[0,0,-1,-1]]}\n", "entropy-sum:0");
         assertEquals(TrajectoryValidator.Rule.ENTRIES, tooShort.rule());
@@ -239,6 +246,13 @@ class TrajectoryValidatorTest {
         assertEquals(TrajectoryValidator.Rule.REVEAL_COUNT, w.rule(), w::toString);
         assertEquals(2, w.step(), "mdlm's grid with eps = 0 reveals every masked position at step 2");
         assertTrue(w.message().contains("reveals 4"), w.message());
+        // LLaDA, two blocks of 2, three steps per block: counts 1, 1, 0 in each block
+        TrajectoryValidator.Violation z = violation("{\"states\":[[-1,-1,-1,-1],[0,-1,-1,-1],[0,0,-1,-1],[0,0,1,-1],"
+                + "[0,0,1,1],[0,0,1,1],[0,0,1,1]]}\n", "llada:steps=6,block=2");
+        assertEquals(TrajectoryValidator.Rule.REVEAL_COUNT, z.rule(), z::toString);
+        assertEquals(3, z.step());
+        assertEquals("1 position is revealed, but at this step and state llada:steps=6,block=2,remasking=low_confidence,"
+                + "temperature=1,ties=lowest reveals 0", z.message());
     }
 
     @Test
@@ -333,5 +347,6 @@ class TrajectoryValidatorTest {
         Law law = Families.parse("pairs:4");
         assertThrows(IllegalArgumentException.class, () -> validate(OK, rows(law), sampler("random-order:2,1", 3), 0.001));
         assertThrows(IllegalArgumentException.class, () -> validate(OK, rows(law), sampler("random-order:2,2", 4), 1));
+        assertThrows(IllegalArgumentException.class, () -> validate(OK, rows(law), sampler("random-order:2,2", 4), 0));
     }
 }
