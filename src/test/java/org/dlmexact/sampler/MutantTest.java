@@ -47,6 +47,19 @@ class MutantTest {
     }
 
     @Test
+    void jointBatchDrawsFromTheRowsWhereTheLawHasNoConditional() {
+        // repetition:2,3 never produces x_0 = 0, x_1 = 1: there the joint draw falls back to the (uniform) rows
+        Law law = Families.parse("repetition:2,3");
+        PredictiveRows rows = rows(law);
+        Sampler m = Mutant.JOINT_BATCH.apply(parse("random-order:2,1", 3));
+        int values = Context.encode(law.space(), 0b011, new int[] {0, 1, 0});
+        StepLaw k = StepLaw.of(rows, m, 2, 0b011, values, b -> { });
+        assertEquals(2, k.size(), "the uniform row of the unseen context (0, 1, .)");
+        assertEquals(Rational.of(1, 2), k.probability(0));
+        assertEquals("mutant joint-batch of random-order:2,1", m.toString());
+    }
+
+    @Test
     void jointBatchDrawsFromTheLawItself() {
         for (String spec : List.of("pairs:4", "random:2,4,8", "random:3,3,2")) {
             Law law = Families.parse(spec);
@@ -90,6 +103,33 @@ class MutantTest {
     }
 
     @Test
+    void shiftedLogitsReadTheNeighbourOnTheLeftAtEveryPosition() {
+        // positions 0 and 2 visible: position 1 reads the token of 0, position 3 reads the token of 2
+        Law law = Families.parse("random:2,4,6");
+        PredictiveRows rows = rows(law);
+        Sampler m = Mutant.SHIFTED_LOGITS.apply(parse("random-order:2,2", 4));
+        int[] x = {1, 0, 0, 0};
+        int values = Context.encode(law.space(), 0b0101, x);
+        StepLaw k = StepLaw.of(rows, m, 2, 0b0101, values, b -> { });
+        assertEquals(1, k.size());
+        assertArrayEquals(new int[] {1, 1, 0, 0}, tokens(law.space(), k.nextMask(0), k.nextValues(0)));
+        // positions 0 and 1 visible: position 2 reads 1's token, position 3 reads position 2's (masked) row
+        int v01 = Context.encode(law.space(), 0b0011, new int[] {0, 1, 0, 0});
+        StepLaw k2 = StepLaw.of(rows, m, 2, 0b0011, v01, b -> { });
+        Rational[] row2 = rows.row(0b0011, v01, 2);
+        for (int a = 0; a < 2; a++) {
+            assertEquals(row2[a], k2.probability(0b1111, Context.encode(law.space(), 0b1111, new int[] {0, 1, 1, a})));
+        }
+    }
+
+    private static int[] tokens(SequenceSpace sp, int mask, int values) {
+        int[] x = new int[sp.length()];
+        java.util.Arrays.fill(x, -1);
+        Context.decode(sp, mask, values, x);
+        return x;
+    }
+
+    @Test
     void offByOneVisibleForgetsTheHighestVisiblePosition() {
         // 1,1 on two positions: the second token is drawn from its marginal, so the output is the product of marginals
         Law law = Families.parse("random:2,2,5");
@@ -125,6 +165,9 @@ class MutantTest {
         assertEquals(1, d.count(1, 4));
         assertEquals(2, r.count(1, 4));
         assertEquals(4, r.count(2, 4), "the last step reveals what is left");
+        Law law = Families.parse("random:2,4,7");
+        StepLaw mutant = StepLaw.of(rows(law), Mutant.DREAM_ROUND.apply(d), 1, 0, 0, b -> { });
+        assertEquals(0b100, mutant.revealedCounts(), "the mutant reveals 2 at step 1");
         // eps = 0, steps = 4: 1 - t_1/t_0 = 1/4; M = 2 gives 1/2 (round to even: 0), M = 6 gives 3/2 (2), M = 7 gives 7/4 (2)
         DreamTopK e = ((DreamTopK) parse("dream:alg=entropy,steps=4,eps=0", 8)).mutated(true, false);
         assertEquals(0, e.count(1, 2));
@@ -189,7 +232,15 @@ class MutantTest {
             assertEquals(m.id(), m.toString());
             assertTrue(m.line().startsWith(m.id() + " ") && m.line().contains(m.description()), m.line());
             assertTrue(m.line().contains(m.mutates()));
+            assertTrue(m.mutates().length() > 2 && m.description().length() > 20, m.id());
         }
+        assertEquals("random-order", Mutant.JOINT_BATCH.mutates());
+        assertTrue(Mutant.MDLM_NO_FINAL.description().startsWith("no final step"));
+        InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> Mutant.parse("nope"));
+        assertTrue(unknown.getMessage().endsWith("expected list or one of reversed-schedule, joint-batch, "
+                + "off-by-one-visible, temperature-half, entropy-reversed, strict-threshold, ties-highest, dream-round, "
+                + "mdlm-no-final, shifted-logits"), unknown.getMessage());
+        assertEquals(Mutant.JOINT_BATCH, Mutant.parse(" joint-batch "));
         assertEquals(List.of("reversed-schedule", "joint-batch", "off-by-one-visible", "temperature-half",
                 "entropy-reversed", "strict-threshold", "ties-highest", "dream-round", "mdlm-no-final", "shifted-logits"),
                 ids);
@@ -229,7 +280,18 @@ class MutantTest {
         assertEquals(2, r.plan(new SplitMix64(1)).length, "the reversed random-order sampler plans");
         Sampler remdm = Mutant.TEMPERATURE_HALF.apply(parse("remdm:mode=cap,eta=1/2,steps=2", 4));
         assertTrue(remdm.remasks());
+        assertTrue(!m.remasks());
         assertTrue(!m.revealsByState());
+        assertTrue(Mutant.TIES_HIGHEST.apply(parse("top-probability:2,2", 4)).revealsByState());
+        JointBatch j = new JointBatch(RandomOrder.of(Schedule.of(4, 2, 2)));
+        assertEquals("joint-batch:2,2", j.spec());
+        assertEquals("joint-batch", j.name());
+        assertEquals(base.tieBreak(), j.tieBreak());
+        assertTrue(!j.revealsByState());
+        Law law = Families.parse("pairs:4");
+        Mutated.WrongRows w = new Mutated.WrongRows(Mutant.TEMPERATURE_HALF, rows(law));
+        assertTrue(!w.isOptimal());
+        assertEquals("optimal with mutant temperature-half", w.description());
         assertArrayEquals(new int[] {4}, new int[] {m.length()});
     }
 }

@@ -229,6 +229,15 @@ class StepLawTest {
         assertEquals(-1, k.indexOf(3, 0));
         Sampler until = Samplers.parse("eb:gamma=1", 2, Schedule.Convention.REVEAL);
         assertThrows(IllegalArgumentException.class, () -> StepLaw.of(rows, until, 3, 3, 0, b -> { }));
+        Sampler oneShot = RandomOrder.of(Schedule.of(2, 2));
+        StepLaw done = StepLaw.of(rows, oneShot, 1, 3, 0, b -> { });
+        assertEquals(1, done.size(), "a finished state of a one-step sampler stays");
+        assertEquals(3, done.visibleMask());
+        assertThrows(IllegalArgumentException.class, () -> StepLaw.of(rows, oneShot, 2, 0, 0, b -> { }));
+        StepLaw mid = StepLaw.of(rows, RandomOrder.of(Schedule.of(2, 1, 1)), 2, 0b10, 1, b -> { });
+        assertEquals(0b10, mid.visibleMask());
+        assertEquals(1, mid.valuesIndex());
+        assertEquals(2, mid.step());
         StepLaw first = StepLaw.of(rows, until, 1, 0, 0, b -> { });
         assertEquals(1, first.step());
         assertEquals(0, first.visibleMask());
