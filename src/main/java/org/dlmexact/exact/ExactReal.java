@@ -610,9 +610,27 @@ public final class ExactReal implements Comparable<ExactReal> {
      * @throws NumberFormatException naming the position of the first unreadable character
      */
     /*@ public normal_behavior
-      @   requires text != null;
+      @   requires isValidText(text);
+      @ also public exceptional_behavior
+      @   requires !isValidText(text);
+      @   signals_only NumberFormatException;
       @ pure @*/
     public static ExactReal parse(String text) {
+        return read(text);
+    }
+
+    /**
+     * Whether {@link #parse} accepts {@code text} (by the parser's own code, {@link Parsers}); the
+     * tests hold it against the grammar of SPEC §2.2.
+     */
+    /*@ public normal_behavior
+      @   ensures true;
+      @ pure @*/
+    public static boolean isValidText(String text) {
+        return Parsers.accepts(() -> read(text), NumberFormatException.class);
+    }
+
+    private static ExactReal read(String text) {
         Objects.requireNonNull(text, "text");
         if (text.length() > Rational.MAX_TEXT_LENGTH) {
             throw new NumberFormatException("not an exact real: text longer than " + Rational.MAX_TEXT_LENGTH);

@@ -102,13 +102,28 @@ public final class Rational implements Comparable<Rational> {
      * @throws NumberFormatException naming the offending text and the reason
      */
     /*@ public normal_behavior
-      @   requires text != null;
+      @   requires isValidText(text);
       @   ensures \result != null;
       @ also public exceptional_behavior
-      @   requires text == null;
-      @   signals_only NullPointerException;
+      @   requires !isValidText(text);
+      @   signals_only NumberFormatException;
       @ pure @*/
     public static Rational parse(String text) {
+        return read(text);
+    }
+
+    /**
+     * Whether {@link #parse} accepts {@code text} (by the parser's own code, {@link Parsers}); the
+     * tests hold it against the accepted and refused forms of SPEC §2.1.
+     */
+    /*@ public normal_behavior
+      @   ensures true;
+      @ pure @*/
+    public static boolean isValidText(String text) {
+        return Parsers.accepts(() -> read(text), NumberFormatException.class);
+    }
+
+    private static Rational read(String text) {
         Objects.requireNonNull(text, "text");
         String s = text.strip();
         if (s.isEmpty()) {

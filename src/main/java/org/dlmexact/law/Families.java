@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.Parsers;
 import org.dlmexact.exact.Rational;
 
 /**
@@ -47,12 +48,29 @@ public final class Families {
     }
 
     /** The law named by {@code spec}. */
-    /*@ public behavior
-      @   requires spec != null;
+    /*@ public normal_behavior
+      @   requires isValidSpec(spec);
       @   ensures \result != null;
+      @ also public exceptional_behavior
+      @   requires !isValidSpec(spec);
       @   signals_only InvalidInputException;
       @ pure @*/
     public static Law parse(String spec) {
+        return read(spec);
+    }
+
+    /**
+     * Whether {@link #parse} accepts {@code spec} (by the parser's own code, {@link Parsers}); the
+     * tests hold it against the families of SPEC §3.2 and malformed or too large arguments.
+     */
+    /*@ public normal_behavior
+      @   ensures true;
+      @ pure @*/
+    public static boolean isValidSpec(String spec) {
+        return Parsers.accepts(() -> read(spec), InvalidInputException.class);
+    }
+
+    private static Law read(String spec) {
         Objects.requireNonNull(spec, "spec");
         int c = spec.indexOf(':');
         if (c <= 0) {

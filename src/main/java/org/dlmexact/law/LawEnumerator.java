@@ -175,7 +175,7 @@ public final class LawEnumerator {
      * outcome indices of the support.
      */
     /*@ public normal_behavior
-      @   requires v >= 2 && l >= 1 && SequenceSpace.estimateOutcomes(v, l).intValue() <= MAX_SUPPORT_OUTCOMES;
+      @   requires v >= 2 && l >= 1 && SequenceSpace.estimateOutcomes(v, l).compareTo(BigInteger.valueOf(MAX_SUPPORT_OUTCOMES)) <= 0;
       @   ensures (\forall int i; 0 <= i && i < \result.size(); \result.get(i).law().alphabetSize() == v
       @                                                       && \result.get(i).law().length() == l);
       @ also public exceptional_behavior

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.Objects;
 import java.util.Set;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.Parsers;
 import org.dlmexact.exact.Rational;
 
 /**
@@ -45,7 +46,10 @@ public final class LawJson {
         return MAPPER;
     }
 
-    /** Reads a law file. */
+    /**
+     * Reads a law file. One {@code behavior} case: whether it returns depends on the file system
+     * (the file may be missing or unreadable), which the contract cannot name.
+     */
     /*@ public behavior
       @   requires path != null;
       @   ensures \result != null;
@@ -67,12 +71,29 @@ public final class LawJson {
     }
 
     /** Parses the text of a law file. */
-    /*@ public behavior
-      @   requires text != null;
+    /*@ public normal_behavior
+      @   requires isValidText(text);
       @   ensures \result != null;
+      @ also public exceptional_behavior
+      @   requires !isValidText(text);
       @   signals_only InvalidInputException;
       @ pure @*/
     public static Law parse(String text) {
+        return readText(text);
+    }
+
+    /**
+     * Whether {@link #parse} accepts {@code text} (by the parser's own code, {@link Parsers}); the
+     * tests hold it against the rules of SPEC §3.1.
+     */
+    /*@ public normal_behavior
+      @   ensures true;
+      @ pure @*/
+    public static boolean isValidText(String text) {
+        return Parsers.accepts(() -> readText(text), InvalidInputException.class);
+    }
+
+    private static Law readText(String text) {
         JsonNode root;
         try {
             root = MAPPER.readTree(text);
@@ -81,14 +102,30 @@ public final class LawJson {
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ")"));
         }
-        return fromTree(root);
+        return readTree(root);
     }
 
     /** Reads a law from a parsed JSON tree. */
     /*@ public normal_behavior
-      @   requires root != null;
+      @   requires isValidTree(root);
+      @   ensures \result != null;
+      @ also public exceptional_behavior
+      @   requires !isValidTree(root);
+      @   signals_only InvalidInputException;
       @ pure @*/
     public static Law fromTree(JsonNode root) {
+        return readTree(root);
+    }
+
+    /** Whether {@link #fromTree} accepts {@code root} (by the reader's own code, {@link Parsers}). */
+    /*@ public normal_behavior
+      @   ensures true;
+      @ pure @*/
+    public static boolean isValidTree(JsonNode root) {
+        return Parsers.accepts(() -> readTree(root), InvalidInputException.class);
+    }
+
+    private static Law readTree(JsonNode root) {
         if (root == null || !root.isObject()) {
             throw new InvalidInputException("law.not-object", "a law must be a JSON object with fields "
                     + "schema, alphabetSize, length, support");

@@ -11,8 +11,18 @@ public final class Laws {
     private Laws() {
     }
 
-    /*@ public behavior
-      @   requires spec != null;
+    /*
+     * A family is decided by its text alone; a file by the file system, which the contract cannot
+     * name (hence a behavior case for that branch).
+     */
+    /*@ public normal_behavior
+      @   requires Families.isFamily(spec) && Families.isValidSpec(spec);
+      @   ensures \result != null;
+      @ also public exceptional_behavior
+      @   requires Families.isFamily(spec) && !Families.isValidSpec(spec);
+      @   signals_only InvalidInputException;
+      @ also public behavior
+      @   requires !Families.isFamily(spec);
       @   ensures \result != null;
       @   signals_only InvalidInputException;
       @*/

@@ -48,8 +48,11 @@ public final class MarginalLattice {
     }
 
     /*@ public normal_behavior
-      @   requires law != null;
+      @   requires law != null && estimateCells(law.alphabetSize(), law.length()).compareTo(BigInteger.valueOf(MAX_CELLS)) <= 0;
       @   ensures \result.law() == law;
+      @ also public exceptional_behavior
+      @   requires law != null && estimateCells(law.alphabetSize(), law.length()).compareTo(BigInteger.valueOf(MAX_CELLS)) > 0;
+      @   signals_only InvalidInputException;
       @ pure @*/
     public static MarginalLattice of(Law law) {
         Objects.requireNonNull(law, "law");

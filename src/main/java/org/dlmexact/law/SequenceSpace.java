@@ -135,7 +135,7 @@ public final class SequenceSpace {
                     + " and length " + l + " give V^L = " + v + "^" + l + " > 2^64 outcomes; the limit is "
                     + MAX_OUTCOMES);
         }
-        /*@ nullable @*/ int[] table = powerTable(v, l);
+        int /*@ nullable @*/ [] table = powerTable(v, l);
         if (table == null) {
             throw new InvalidInputException("law.too-large", "too large to compute: alphabetSize " + v
                     + " and length " + l + " give V^L = " + estimateOutcomes(v, l) + " outcomes; the limit is "

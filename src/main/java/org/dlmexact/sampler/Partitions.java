@@ -69,26 +69,22 @@ public final class Partitions {
 
     /**
      * {@code nu_B} for the ordered partition {@code blocks} (bit masks, disjoint, covering every
-     * position, in reveal order).
+     * position, in reveal order). For a partition, one {@code behavior} case: a predictor row the
+     * rows refuse ({@link PredictiveRows#row}) makes it throw.
      */
-    /*@ public normal_behavior
-      @   requires rows != null && blocks != null && blocks.length >= 1;
+    /*@ public behavior
+      @   requires rows != null && blocks != null && isOrderedPartition(blocks, rows.lattice().law().space().fullMask());
       @   ensures \result.space().equals(rows.lattice().law().space());
+      @   signals_only org.dlmexact.exact.InvalidInputException;
       @ also public exceptional_behavior
-      @   requires rows != null && blocks != null;
-      @   signals_only IllegalArgumentException, org.dlmexact.exact.InvalidInputException;
+      @   requires rows != null && blocks != null && !isOrderedPartition(blocks, rows.lattice().law().space().fullMask());
+      @   signals_only IllegalArgumentException;
       @*/
     public static Law forPartition(PredictiveRows rows, int[] blocks) {
         SequenceSpace sp = rows.lattice().law().space();
-        int seen = 0;
-        for (int b : blocks) {
-            if ((b & seen) != 0 || b == 0 || (b & ~sp.fullMask()) != 0) {
-                throw new IllegalArgumentException("blocks must be non-empty, disjoint subsets of the positions");
-            }
-            seen |= b;
-        }
-        if (seen != sp.fullMask()) {
-            throw new IllegalArgumentException("blocks must cover every position");
+        if (!isOrderedPartition(blocks, sp.fullMask())) {
+            throw new IllegalArgumentException("blocks must be non-empty, disjoint subsets of the positions"
+                    + " that cover every position");
         }
         Rational[] p = new Rational[sp.size()];
         int[] x = new int[sp.length()];
@@ -107,6 +103,24 @@ public final class Partitions {
             p[idx] = q;
         }
         return Law.fromProbabilities(sp, p);
+    }
+
+    /**
+     * Whether {@code blocks} are non-empty, pairwise disjoint bit masks inside {@code fullMask}
+     * whose union is {@code fullMask}.
+     */
+    /*@ public normal_behavior
+      @   requires blocks != null;
+      @ pure @*/
+    public static boolean isOrderedPartition(int[] blocks, int fullMask) {
+        int seen = 0;
+        for (int b : blocks) {
+            if ((b & seen) != 0 || b == 0 || (b & ~fullMask) != 0) {
+                return false;
+            }
+            seen |= b;
+        }
+        return seen == fullMask;
     }
 
     /** The literal average of {@code nu_B} over every ordered partition with sizes {@code k_j}. */

@@ -39,7 +39,7 @@ import org.dlmexact.info.Divergence;
  *   <li><b>expected rounds</b> under the process ({@link ProcessLaw#expectedSteps}) and along the data
  *       path (the rounds the rule would take if every revealed token were the data's).</li>
  *   <li>for the fixed-size rules, the output KL of the random-order sampler with the same sizes
- *       as a schedule ({@link OutputLaws#sampler}), when its work is within
+ *       as a schedule ({@link ProcessLaw} of {@link RandomOrder}), when its work is within
  *       {@link SamplerError#MAX_WORK}.</li>
  * </ul>
  */

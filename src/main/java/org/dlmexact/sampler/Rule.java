@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.Parsers;
 import org.dlmexact.exact.Rational;
 import org.dlmexact.info.InformationProfile;
 
@@ -157,17 +158,30 @@ public abstract class Rule implements Sampler {
      *     for bad sizes (for example {@code schedule.bad-sum} when they do not sum to {@code L}),
      *     or a {@code sampler.*} code for a bad key
      */
-    /*@ public behavior
-      @   requires text != null && convention != null && length >= 1;
+    /*@ public normal_behavior
+      @   requires isValidText(text, length, convention);
       @   ensures \result != null;
+      @ also public exceptional_behavior
+      @   requires !isValidText(text, length, convention);
       @   signals_only InvalidInputException;
       @ pure @*/
     public static Rule parse(String text, int length, Schedule.Convention convention) {
-        return parse("--rule", text, length, convention);
+        return read("--rule", text, length, convention);
+    }
+
+    /**
+     * Whether {@link #parse} accepts {@code text} for length {@code length} (by the parser's own
+     * code, {@link Parsers}); the tests hold it against the forms and errors of SPEC §7.1.
+     */
+    /*@ public normal_behavior
+      @   ensures true;
+      @ pure @*/
+    public static boolean isValidText(String text, int length, Schedule.Convention convention) {
+        return Parsers.accepts(() -> read("--rule", text, length, convention), InvalidInputException.class);
     }
 
     /** As {@link #parse(String, int, Schedule.Convention)}, messages naming the option {@code option}. */
-    static Rule parse(String option, String text, int length, Schedule.Convention convention) {
+    static Rule read(String option, String text, int length, Schedule.Convention convention) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(convention, "convention");
         String s = text.strip();

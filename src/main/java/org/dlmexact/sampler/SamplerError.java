@@ -206,12 +206,13 @@ public final class SamplerError {
     }
 
     /** As {@link #compute(Law, Schedule, Predictor, Method)} with {@link Method#AUTO}. */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   requires law != null && schedule != null && predictor != null && schedule.length() == law.length();
       @   ensures \result.law() == law && \result.schedule() == schedule;
-      @ also public exceptional_behavior
-      @   requires law != null && schedule != null && predictor != null;
       @   signals_only InvalidInputException, IllegalArgumentException;
+      @ also public exceptional_behavior
+      @   requires law != null && schedule != null && predictor != null && schedule.length() != law.length();
+      @   signals_only IllegalArgumentException;
       @*/
     public static SamplerError compute(Law law, Schedule schedule, Predictor predictor) {
         return compute(law, schedule, predictor, Method.AUTO);
@@ -220,17 +221,23 @@ public final class SamplerError {
     /**
      * Computes every error exactly.
      *
-     * @throws IllegalArgumentException when the schedule's length differs from the law's
+     * For a schedule of the law's length, one {@code behavior} case: the size limits and the
+     * predictor's rows decide whether it returns.
+     *
+     * @throws IllegalArgumentException when the schedule's length differs from the law's, or the
+     *     predictor was built for another space
      * @throws InvalidInputException {@code sampler.too-large}, {@code law.too-large}, or a
      *     predictor error ({@code predictor.missing-context}, {@code predictor.row-sum}, ...)
      */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   requires law != null && schedule != null && predictor != null && method != null;
       @   requires schedule.length() == law.length();
       @   ensures \result.law() == law && \result.schedule() == schedule;
+      @   signals_only InvalidInputException, IllegalArgumentException;
       @ also public exceptional_behavior
       @   requires law != null && schedule != null && predictor != null && method != null;
-      @   signals_only InvalidInputException, IllegalArgumentException;
+      @   requires schedule.length() != law.length();
+      @   signals_only IllegalArgumentException;
       @*/
     public static SamplerError compute(Law law, Schedule schedule, Predictor predictor, Method method) {
         Objects.requireNonNull(law, "law");

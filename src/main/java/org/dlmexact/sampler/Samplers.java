@@ -53,7 +53,7 @@ public final class Samplers {
             case "entropy-sum":
             case "top-probability":
             case "low-confidence":
-                return Rule.parse("--sampler", text, length, convention);
+                return Rule.read("--sampler", text, length, convention);
             case "mdlm":
                 return mdlm(spec, length);
             case "bernoulli":

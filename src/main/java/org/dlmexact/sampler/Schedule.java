@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.Parsers;
 
 /**
  * A schedule: a composition {@code k_1, ..., k_T} of the length {@code L} in REVEAL order
@@ -42,8 +43,12 @@ public final class Schedule {
         FORWARD;
 
         /** {@code reveal} or {@code forward}. */
-        //@ requires text != null;
-        //@ pure
+        /*@ public normal_behavior
+          @   requires text.strip().equals("reveal") || text.strip().equals("forward");
+          @ also public exceptional_behavior
+          @   requires !(text.strip().equals("reveal") || text.strip().equals("forward"));
+          @   signals_only InvalidInputException;
+          @ pure @*/
         public static Convention parse(String text) {
             switch (text.strip()) {
                 case "reveal":
@@ -217,11 +222,15 @@ public final class Schedule {
 
     /** A schedule from Li-Cai forward-time sizes {@code s_1..s_T}: {@code k_j = s_{T+1-j}}. */
     /*@ public normal_behavior
-      @   requires forwardSizes != null;
-      @   ensures \result.steps() == forwardSizes.length;
+      @   requires forwardSizes != null && forwardSizes.length >= 1 && length >= 1 && forwardSizes.length <= length;
+      @   requires (\forall int j; 0 <= j && j < forwardSizes.length; forwardSizes[j] >= 1);
+      @   requires (\sum int j; 0 <= j && j < forwardSizes.length; forwardSizes[j]) == length;
+      @   ensures \result.steps() == forwardSizes.length && \result.length() == length;
       @   ensures (\forall int j; 1 <= j && j <= \result.steps(); \result.size(j) == forwardSizes[forwardSizes.length - j]);
       @ also public exceptional_behavior
-      @   requires forwardSizes != null;
+      @   requires forwardSizes != null && (forwardSizes.length == 0 || length < 1 || forwardSizes.length > length
+      @        || (\exists int j; 0 <= j && j < forwardSizes.length; forwardSizes[j] < 1)
+      @        || (\sum int j; 0 <= j && j < forwardSizes.length; forwardSizes[j]) != length);
       @   signals_only InvalidInputException;
       @ pure @*/
     public static Schedule ofForward(int length, int... forwardSizes) {
@@ -284,10 +293,10 @@ public final class Schedule {
      *     {@link #of}
      */
     /*@ public normal_behavior
-      @   requires text != null && convention != null && length >= 1;
+      @   requires isValidText(text, length, convention) && !(isAll(text) && length != 1);
       @   ensures \result.length() == length;
       @ also public exceptional_behavior
-      @   requires text != null && convention != null;
+      @   requires !isValidText(text, length, convention) || (isAll(text) && length != 1);
       @   signals_only InvalidInputException;
       @ pure @*/
     public static Schedule parse(String text, int length, Convention convention) {
@@ -301,13 +310,36 @@ public final class Schedule {
 
     /** Parses a schedule text that may also be {@code all} (then every composition). */
     /*@ public normal_behavior
-      @   requires text != null && convention != null && length >= 1;
+      @   requires isValidText(text, length, convention);
       @   ensures !\result.isEmpty();
       @ also public exceptional_behavior
-      @   requires text != null && convention != null;
+      @   requires !isValidText(text, length, convention);
       @   signals_only InvalidInputException;
       @ pure @*/
     public static List<Schedule> parseAll(String text, int length, Convention convention) {
+        return readAll(text, length, convention);
+    }
+
+    /**
+     * Whether {@link #parseAll} accepts {@code text} for length {@code length} (by the parser's own
+     * code, {@link Parsers}); the tests hold it against the forms and errors of SPEC §5.1.
+     */
+    /*@ public normal_behavior
+      @   ensures true;
+      @ pure @*/
+    public static boolean isValidText(String text, int length, Convention convention) {
+        return Parsers.accepts(() -> readAll(text, length, convention), InvalidInputException.class);
+    }
+
+    /** Whether {@code text} is the form {@code all}, which {@link #parse} refuses unless {@code L = 1}. */
+    /*@ public normal_behavior
+      @   ensures \result == text.strip().equals("all");
+      @ pure @*/
+    public static boolean isAll(String text) {
+        return text.strip().equals("all");
+    }
+
+    private static List<Schedule> readAll(String text, int length, Convention convention) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(convention, "convention");
         String s = text.strip();

@@ -45,12 +45,13 @@ public final class SampleValidator {
     private SampleValidator() {
     }
 
-    /** The count of each outcome (by index) in a samples file. */
-    /*@ public normal_behavior
+    /**
+     * The count of each outcome (by index) in a samples file. Whether it returns depends on the file system, which
+     * a contract cannot name: one {@code behavior} case.
+     */
+    /*@ public behavior
       @   requires path != null && space != null;
       @   ensures \result.length == space.size();
-      @ also public exceptional_behavior
-      @   requires path != null && space != null;
       @   signals_only InvalidInputException;
       @*/
     public static long[] readCounts(Path path, SequenceSpace space) {
@@ -61,13 +62,14 @@ public final class SampleValidator {
         }
     }
 
-    /** The counts from a reader; {@code name} is used in error messages. */
-    /*@ public normal_behavior
+    /**
+     * The counts from a reader; {@code name} is used in error messages. Whether it returns depends
+     * on what the reader yields, which a contract cannot name: one {@code behavior} case.
+     */
+    /*@ public behavior
       @   requires reader != null && space != null && name != null;
       @   ensures \result.length == space.size();
-      @ also public exceptional_behavior
-      @   requires reader != null && space != null && name != null;
-      @   signals_only InvalidInputException;
+      @   signals_only InvalidInputException, IOException;
       @*/
     public static long[] readCounts(BufferedReader reader, SequenceSpace space, String name) throws IOException {
         long[] counts = new long[space.size()];

@@ -100,12 +100,13 @@ public final class ValuesValidator {
         }
     }
 
-    /** Reads and checks a results file against the vectors in {@code vectorsDir}. */
-    /*@ public normal_behavior
+    /**
+     * Reads and checks a results file against the vectors in {@code vectorsDir}. Whether it returns depends on the file system, which
+     * a contract cannot name: one {@code behavior} case.
+     */
+    /*@ public behavior
       @   requires vectorsDir != null && results != null;
       @   ensures \result != null;
-      @ also public exceptional_behavior
-      @   requires vectorsDir != null && results != null;
       @   signals_only InvalidInputException;
       @*/
     public static List<Outcome> validate(Path vectorsDir, Path results) {
@@ -124,13 +125,13 @@ public final class ValuesValidator {
 
     /**
      * Checks the text of a results file; every malformed part (syntax, schema, unknown file, case or
-     * field, unreadable value) is an {@link InvalidInputException} naming {@code results[n]}.
+     * field, unreadable value) is an {@link InvalidInputException} naming {@code results[n]}. The
+     * vectors are read from {@code vectorsDir}, so whether it returns depends on the file system:
+     * one {@code behavior} case.
      */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   requires vectorsDir != null && resultsText != null;
       @   ensures \result != null;
-      @ also public exceptional_behavior
-      @   requires vectorsDir != null && resultsText != null;
       @   signals_only InvalidInputException;
       @*/
     public static List<Outcome> validate(Path vectorsDir, String resultsText) {

@@ -60,11 +60,10 @@ public final class Vectors {
 
     /**
      * Writes every file into {@code dir} (created if missing), each through a temporary file in the
-     * same folder and a move, so that no file is ever half-written. Returns the files written.
+     * same folder and a move, so that no file is ever half-written. Returns the files written. Whether it returns depends on the file system, which
+     * a contract cannot name: one {@code behavior} case.
      */
-    /*@ public normal_behavior
-      @   requires dir != null;
-      @ also public exceptional_behavior
+    /*@ public behavior
       @   requires dir != null;
       @   signals_only InvalidInputException;
       @*/
@@ -85,10 +84,11 @@ public final class Vectors {
         return written;
     }
 
-    /** Writes {@code text} to {@code target} through a temporary file and a move. */
-    /*@ public normal_behavior
-      @   requires target != null && text != null;
-      @ also public exceptional_behavior
+    /**
+     * Writes {@code text} to {@code target} through a temporary file and a move. Whether it returns depends on the file system, which
+     * a contract cannot name: one {@code behavior} case.
+     */
+    /*@ public behavior
       @   requires target != null && text != null;
       @   signals_only InvalidInputException;
       @*/

@@ -2,8 +2,10 @@ package org.dlmexact.controls;
 
 /**
  * Deliberately wrong JML contracts, shaped like the project's integer kernels. OpenJML's static
- * checker must refute every method marked WRONG; the {@code openjml} Maven profile fails the
- * build if it proves them all (a vacuous setup). Not compiled by the normal build.
+ * checker must find a counterexample to every method marked WRONG, and an infeasible path in the
+ * method marked VACUOUS; the {@code openjml} Maven profile checks each method's own verdict
+ * ({@code src/openjml/verdicts.txt}) and fails the build if any of them is proved. Not compiled by
+ * the normal build.
  */
 public final class WrongContracts {
 
@@ -44,6 +46,36 @@ public final class WrongContracts {
       @ pure @*/
     public static int maskedAfter(int l, int revealed, int size) {
         return l - revealed - size;
+    }
+
+    /**
+     * WRONG, the shape of {@code Schedule.parseAll}'s contract before issue 15: the exceptional
+     * precondition does not exclude the normal one, so no call can return normally.
+     */
+    /*@ public normal_behavior
+      @   requires l >= 1;
+      @   ensures \result == l;
+      @ also public exceptional_behavior
+      @   requires true;
+      @   signals_only IllegalArgumentException;
+      @ pure @*/
+    public static int overlappingCases(int l) {
+        if (l < 1) {
+            throw new IllegalArgumentException("l < 1");
+        }
+        return l;
+    }
+
+    /**
+     * VACUOUS: a false postcondition that holds "after" a call to {@link #overlappingCases}, whose
+     * contract forbids a normal return. Without feasibility checks it is proved; with them the
+     * return is reported infeasible.
+     */
+    /*@ requires l >= 1;
+      @ ensures \result == -1;
+      @ pure @*/
+    public static int afterOverlappingCall(int l) {
+        return overlappingCases(l);
     }
 
     /** RIGHT (control of the control): must be proved. */
