@@ -117,16 +117,16 @@ public final class TrajectoryValidator {
 
     /**
      * Tests the runs in the file {@code path} (JSON Lines) against {@code sampler} with the predictor
-     * of {@code rows} at level {@code alpha}.
+     * of {@code rows} at level {@code alpha}. Whether it returns depends on the file, which a contract
+     * cannot name: one {@code behavior} case.
      *
      * @throws InvalidInputException a malformed file ({@code trajectories.line},
      *     {@code trajectories.empty}, {@code trajectories.too-large}, {@code io.*}) or a kernel too
      *     large to enumerate ({@code sampler.too-large}), or a predictor error
      */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   requires path != null && rows != null && sampler != null && 0 < alpha && alpha < 1;
-      @ also public exceptional_behavior
-      @   requires path != null && rows != null && sampler != null && 0 < alpha && alpha < 1;
+      @   ensures \result.alpha() == alpha;
       @   signals_only InvalidInputException;
       @*/
     public static Result validate(Path path, PredictiveRows rows, Sampler sampler, double alpha) {
@@ -140,11 +140,13 @@ public final class TrajectoryValidator {
         return e.result();
     }
 
-    /** As {@link #validate(Path, PredictiveRows, Sampler, double)} for a reader; {@code name} names it in messages. */
-    /*@ public normal_behavior
+    /**
+     * As {@link #validate(Path, PredictiveRows, Sampler, double)} for a reader; {@code name} names it in
+     * messages. Whether it returns depends on what the reader yields: one {@code behavior} case.
+     */
+    /*@ public behavior
       @   requires reader != null && name != null && rows != null && sampler != null && 0 < alpha && alpha < 1;
-      @ also public exceptional_behavior
-      @   requires reader != null && name != null && rows != null && sampler != null && 0 < alpha && alpha < 1;
+      @   ensures \result.alpha() == alpha;
       @   signals_only InvalidInputException, IOException;
       @*/
     public static Result validate(Reader reader, String name, PredictiveRows rows, Sampler sampler, double alpha)
