@@ -226,6 +226,44 @@ class TrajectoryReportTest {
     }
 
     @Test
+    void equalPValuesAreOrderedByStepThenState() {
+        // two paths, 2000 runs each: every context's p-value is 0 (below the smallest double); the step-3
+        // context of the first path is met before the step-2 context of the second, yet comes after it
+        Law law = Families.parse("uniform:2,3");
+        String a = "{\"states\":[[-1,-1,-1],[0,-1,-1],[0,0,-1],[0,0,0]]}\n";
+        String b = "{\"states\":[[-1,-1,-1],[-1,-1,1],[-1,1,1],[1,1,1]]}\n";
+        TrajectoryValidator.Result r = TrajectoryValidatorTest.validate(a.repeat(2000) + b.repeat(2000),
+                TrajectoryValidatorTest.rows(law), TrajectoryValidatorTest.sampler("random-order:1,1,1", 3), 0.001);
+        List<TrajectoryValidator.ContextResult> w = r.worstContexts();
+        for (TrajectoryValidator.ContextResult c : w) {
+            assertEquals(0.0, c.pValue(), "p = 0 at step " + c.step());
+        }
+        assertEquals(List.of(1, 2, 2, 3, 3), w.stream().map(TrajectoryValidator.ContextResult::step).toList());
+        assertEquals("[0, -1, -1]", Arrays.toString(w.get(1).state()), "at step 2, mask 1 before mask 4");
+    }
+
+    @Test
+    void manyContextsAreCounted() {
+        // ten single steps: after the first step nearly every state is new, so some thousands of contexts
+        Law law = Families.parse("uniform:2,10");
+        PredictiveRows rows = TrajectoryValidatorTest.rows(law);
+        Sampler s = TrajectoryValidatorTest.sampler("random-order:ones", 10);
+        String text = TrajectoryValidatorTest.runs(rows, s, 300, 8);
+        TrajectoryValidator.Result r = TrajectoryValidatorTest.validate(text, rows, s, 0.001);
+        java.util.Set<String> contexts = new java.util.HashSet<>();
+        for (String line : text.lines().toList()) {
+            String[] st = line.substring("{\"states\":[".length(), line.length() - 2).split("(?<=\\]),");
+            for (int j = 1; j < st.length - 1; j++) {
+                contexts.add(j + " " + st[j - 1]); // the last step from one masked position has two next states too
+            }
+            contexts.add((st.length - 1) + " " + st[st.length - 2]);
+        }
+        assertTrue(r.contexts() > 1024, r.contexts() + " contexts");
+        assertEquals(contexts.size(), r.contexts());
+        assertEquals(3000, r.transitions());
+    }
+
+    @Test
     void boundariesOfTheVisitedStatesAreReported() {
         // uniform:2,3 with top-probability:1,2: the three positions tie at the start; the second step takes both
         Law law = Families.parse("uniform:2,3");

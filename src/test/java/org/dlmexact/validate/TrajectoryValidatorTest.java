@@ -215,6 +215,10 @@ class TrajectoryValidatorTest {
         assertEquals(2, v.step());
         assertTrue(v.message().contains("position 0 changes from token 0 to 1"), v.message());
         assertEquals("[0, 0, -1, -1]", Arrays.toString(v.from()));
+        TrajectoryValidator.Violation toZero = violation("{\"states\":[[-1,-1,-1,-1],[1,1,-1,-1],[0,1,0,0]]}\n",
+                "random-order:2,2");
+        assertEquals(TrajectoryValidator.Rule.TOKEN_CHANGED, toZero.rule());
+        assertTrue(toZero.message().contains("position 0 changes from token 1 to 0"), toZero.message());
         assertEquals("[1, 1, 1, 1]", Arrays.toString(v.to()));
         assertTrue(v.toString().startsWith("line 1, step 2, [0, 0, -1, -1] -> [1, 1, 1, 1]: rule token-changed: "),
                 v.toString());
