@@ -81,10 +81,16 @@ class Validation:
         """Whether the samples are consistent with the exact law at level :attr:`alpha`."""
         p = raw.get("pValue")
         self.p_value: float = math.nan if p is None else float(p)
+        """The p-value of the test; NaN when no test ran (an impossible outcome or a broken structure
+        decides the verdict exactly)."""
         self.alpha: float = float(raw.get("alpha", math.nan))
         self.decision_boundaries: Tuple[Dict[str, Any], ...] = tuple(raw.get("decisionBoundaries") or ())
         """Decisions of the sampler that rest on an exact tie or threshold equality (when dlm-exact
         reports them): there the verdict depends on how an implementation breaks ties or rounds."""
+        self.power: Optional[Dict[str, Any]] = raw.get("power")
+        """The declared power of the test that ran (when dlm-exact reports it): ``tv`` and ``kl``, the
+        distances from which every sampler is detected with probability ``probability`` (0.9),
+        by the non-central chi-square approximation; ``None`` when nothing was tested."""
         self._invocation = invocation
         self._report: Optional[str] = None
 
@@ -136,7 +142,12 @@ class TrajectoryValidation(Validation):
         self.steps: Tuple[Dict[str, Any], ...] = tuple(raw.get("steps") or ())
         """Per step: ``{"step", "G", "df", "pValue"}``."""
         self.worst_contexts: Tuple[Dict[str, Any], ...] = tuple(raw.get("worstContexts") or ())
-        """The visited ``(step, state)`` contexts most at odds with the exact kernel, most significant first."""
+        """The visited ``(step, state)`` contexts most at odds with the exact kernel, most significant first
+        (``pValue`` Holm-adjusted over all tested contexts)."""
+        self.violation: Optional[Dict[str, Any]] = raw.get("violation")
+        """The first structural violation (``line``, ``step``, ``rule``, ``from``, ``to``, ``message``), decided
+        exactly: a run the sampler cannot produce. ``None`` when the structure holds."""
+        self.runs: Optional[int] = None if raw.get("runs") is None else int(raw["runs"])
 
 
 @contextlib.contextmanager

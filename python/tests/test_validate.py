@@ -42,6 +42,9 @@ class ValidateSamplesTest(unittest.TestCase):
             self.assertEqual(o.nu * 20000, Fraction(o.expected).limit_denominator(1000))
         ok.assert_consistent()
         self.assertIn("verdict: consistent with nu at level 0.001", ok.report)
+        if ok.power is not None:  # a dlm-exact that declares its power
+            self.assertEqual((0.9, 15), (ok.power["probability"], ok.power["degreesOfFreedom"]))
+            self.assertLess(ok.power["tv"], 0.05)
         self.assertIn("consistent", repr(ok))
         bad = validate_samples(support.sample("pairs:4", ["--schedule", "1,3"], 20000, 5), law, "random-order:3,1")
         self.assertFalse(bad.consistent)
@@ -65,7 +68,7 @@ class ValidateSamplesTest(unittest.TestCase):
         self.assertFalse(r.consistent)
         self.assertEqual((ImpossibleOutcome((0, 1, 0), 1),), r.impossible)
         self.assertTrue(math.isnan(r.statistic))
-        self.assertEqual(0.0, r.p_value)
+        self.assertTrue(math.isnan(r.p_value), "no test ran: the outcome decides the verdict exactly")
 
     def test_a_smoothed_predictor_is_passed_on(self) -> None:
         samples = support.sample("pairs:4", ["--schedule", "2,2", "--predictor", "smoothed:1/3"], 3000, 2)
@@ -202,7 +205,21 @@ class FakeCommandLineTest(unittest.TestCase):
                     row = law.conditional(visible, [s[j] for j in visible], i)
                     s[i] = rng.choices(range(2), weights=[float(p) for p in row])[0]
         rec.finish(states)
-        self.assertTrue(validate_trajectories(rec, law, "random-order:2,2").consistent)
+        r = validate_trajectories(rec, law, "random-order:2,2")
+        self.assertTrue(r.consistent, r.report)
+        self.assertIsNone(r.violation)
+        self.assertEqual(2000, r.runs)
+        self.assertEqual(0.9, r.power["probability"])
+        self.assertGreater(r.degrees_of_freedom, 0)
+        self.assertEqual([1, 2], [s["step"] for s in r.steps])
+        # a sampler that reveals one position at the first step breaks the structure of random-order:2,2
+        wrong = [[[-1, -1, -1, -1], [0, -1, -1, -1], [0, 0, 1, 1]]]
+        bad = validate_trajectories(wrong, law, "random-order:2,2")
+        self.assertFalse(bad.consistent)
+        self.assertEqual(1, bad.exit_code)
+        self.assertEqual(("reveal-count", 1, 1), (bad.violation["rule"], bad.violation["line"], bad.violation["step"]))
+        self.assertTrue(math.isnan(bad.p_value))
+        self.assertIn("rule reveal-count", bad.report)
 
 
 class TrajectoryLinesTest(unittest.TestCase):

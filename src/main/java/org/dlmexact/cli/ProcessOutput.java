@@ -143,8 +143,13 @@ final class ProcessOutput {
 
     /** The decision boundaries as JSON: step, visible positions and values, kind, positions, what. */
     static ArrayNode boundaries(SequenceSpace sp, ProcessLaw q) {
+        return boundaries(sp, q.boundaries());
+    }
+
+    /** As {@link #boundaries(SequenceSpace, ProcessLaw)} for any boundaries (those of visited states, say). */
+    static ArrayNode boundaries(SequenceSpace sp, java.util.Collection<Boundary> list) {
         ArrayNode arr = LawJson.mapper().createArrayNode();
-        for (Boundary b : q.boundaries()) {
+        for (Boundary b : list) {
             int[][] vis = visible(sp, b);
             ObjectNode n = arr.addObject();
             n.put("step", b.step());

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.dlmexact.law.Law;
@@ -15,6 +16,7 @@ import org.dlmexact.law.SplitMix64;
 import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.io.OutputFiles;
+import org.dlmexact.sampler.Mutant;
 import org.dlmexact.sampler.PredictiveRows;
 import org.dlmexact.sampler.PredictorTable;
 import org.dlmexact.sampler.Predictors;
@@ -30,9 +32,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Exact, seeded samples of the random-order sampler or of an adaptive rule. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Draw sequences from the random-order masked diffusion sampler (--schedule) or an adaptive "
-                + "rule (--rule) with integer arithmetic only (SplitMix64; for a schedule a Fisher-Yates ordered "
-                + "partition; for a rule its exact choice of positions each round, low-confidence drawing every masked "
+        description = "Draw sequences from the random-order masked diffusion sampler (--schedule), an adaptive "
+                + "rule (--rule) or any sampler (--sampler), or a planted bug of one (--mutant), with integer "
+                + "arithmetic only (SplitMix64; for a schedule a Fisher-Yates ordered partition; for a rule its exact choice of positions each round, low-confidence drawing every masked "
                 + "position in increasing order; inverse-CDF over each row's common denominator). "
                 + "The same seed gives the same output on every JVM. One sequence per line, tokens separated by "
                 + "single spaces.")
@@ -63,16 +65,61 @@ final class SampleCommand implements Callable<Integer>, Main.Streaming {
     @Spec
     /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
 
+    @Option(names = "--trajectories", paramLabel = "FILE",
+            description = "Write every run's trajectory to FILE (atomically), JSON Lines as validate trajectories reads "
+                    + "them: {\"states\": [[-1,...], ..., [...]]}, -1 masked, the state before the first step and after "
+                    + "every step. Standard output then stays empty; --out still writes the samples (the last states).")
+    /*@ nullable @*/ Path trajectories; // set by picocli
+
+    @Option(names = "--mutant", paramLabel = "NAME|list", help = true,
+            description = "Draw from a planted bug instead (a realistic wrong version of the sampler, for checking "
+                    + "that a validation harness rejects it); 'list' prints the mutants, one per line.")
+    /*@ nullable @*/ String mutant; // set by picocli
+
     @Override
     public Integer call() throws IOException {
+        if (mutant != null && mutant.strip().equals("list")) {
+            PrintWriter out = spec.commandLine().getOut();
+            for (Mutant m : Mutant.values()) {
+                out.println(m.line());
+            }
+            out.flush();
+            return 0;
+        }
+        Mutant wrong = mutant == null ? null : Mutant.parse(mutant);
+        if (wrong != null) {
+            requireOptions();
+        }
         long n = parseCount(count);
         long s = parseSeed(seed);
         Law law = lawOptions.resolve();
         Sampler smp = sampler.sampler(law);
         MarginalLattice lattice = MarginalLattice.of(law);
         PredictiveRows rows = new PredictiveRows(lattice, Predictors.parse(sampler.predictor, lattice));
-        Function<SplitMix64, int[]> draw = new ProcessSampler(rows, smp)::sample;
-        noteBoundaries(smp, rows, law);
+        if (wrong != null) {
+            smp = wrong.apply(smp);
+        } else {
+            noteBoundaries(smp, rows, law);
+        }
+        ProcessSampler ps = new ProcessSampler(rows, smp);
+        if (trajectories != null) {
+            try (OutputFiles files = OutputFiles.begin()) {
+                Writer t = new BufferedWriter(files.writer(trajectories, "--trajectories"));
+                Writer o = outFile == null ? null : new BufferedWriter(files.writer(outFile, "--out"));
+                try {
+                    writeTrajectories(t, o, ps, n, s);
+                    t.flush();
+                    if (o != null) {
+                        o.flush();
+                    }
+                } catch (IOException e) {
+                    throw OutputFiles.writeFailure(trajectories, "--trajectories", e);
+                }
+                files.commit();
+            }
+            return 0;
+        }
+        Function<SplitMix64, int[]> draw = ps::sample;
         if (outFile == null) {
             PrintWriter out = spec.commandLine().getOut();
             if (!(rows.predictor() instanceof PredictorTable)) {
@@ -105,6 +152,53 @@ final class SampleCommand implements Callable<Integer>, Main.Streaming {
         return 0;
     }
 
+    /** {@code n} runs as JSON Lines of states, and their last states as samples when {@code samples} is given. */
+    private static void writeTrajectories(Writer w, /*@ nullable @*/ Writer samples, ProcessSampler ps, long n,
+                                          long seed) throws IOException {
+        SplitMix64 rng = new SplitMix64(seed);
+        StringBuilder sb = new StringBuilder();
+        for (long c = 0; c < n; c++) {
+            List<int[]> run = ps.trajectory(rng);
+            sb.setLength(0);
+            sb.append("{\"states\":[");
+            for (int k = 0; k < run.size(); k++) {
+                sb.append(k == 0 ? "[" : ",[");
+                int[] x = run.get(k);
+                for (int i = 0; i < x.length; i++) {
+                    sb.append(i == 0 ? "" : ",").append(x[i]);
+                }
+                sb.append(']');
+            }
+            sb.append("]}\n");
+            w.write(sb.toString());
+            if (samples != null) {
+                line(samples, sb, run.get(run.size() - 1));
+            }
+        }
+    }
+
+    private static void line(Writer w, StringBuilder sb, int[] x) throws IOException {
+        sb.setLength(0);
+        for (int i = 0; i < x.length; i++) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append(x[i]);
+        }
+        sb.append('\n');
+        w.write(sb.toString());
+    }
+
+    /** The checks picocli skips when {@code --mutant} is given (it is a help option, so that {@code list} needs nothing else). */
+    private void requireOptions() {
+        SamplerOptions.Choice c = sampler.choice;
+        int chosen = c == null ? 0 : (c.schedule != null ? 1 : 0) + (c.rule != null ? 1 : 0) + (c.sampler != null ? 1 : 0);
+        if (lawOptions.law == null || count == null || seed == null || chosen != 1) {
+            throw new InvalidInputException("option.missing", "--mutant NAME needs --law, --count, --seed and exactly "
+                    + "one of --schedule, --rule, --sampler (the sampler it mutates)");
+        }
+    }
+
     /**
      * A note on standard error when the sampler's exact law rests on decision boundaries (when that
      * law is within its size limit; the random-order sampler has none).
@@ -133,10 +227,13 @@ final class SampleCommand implements Callable<Integer>, Main.Streaming {
                 if (i > 0) {
                     line[len++] = ' ';
                 }
-                if (x[i] >= 10) {
-                    line[len++] = (char) ('0' + x[i] / 10);
+                if (x[i] >= 0 && x[i] < 10) {
+                    line[len++] = (char) ('0' + x[i]);
+                } else { // -1 (left masked, only by a planted bug) or a token of two digits
+                    String t = Integer.toString(x[i]);
+                    t.getChars(0, t.length(), line, len);
+                    len += t.length();
                 }
-                line[len++] = (char) ('0' + x[i] % 10);
             }
             line[len++] = '\n';
             w.write(line, 0, len); // streamed: nothing but this line is held

@@ -15,6 +15,7 @@ import org.dlmexact.law.SequenceSpace;
 import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.sampler.ProcessLaw;
+import org.dlmexact.validate.Power;
 import org.dlmexact.validate.SampleValidator;
 import org.dlmexact.validate.ValuesValidator;
 import picocli.CommandLine.Command;
@@ -25,9 +26,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code validate values} and {@code validate samples}: check another implementation. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check another implementation: its computed values against the golden vectors, or its samples "
-                + "against the exact output law.",
-        subcommands = {ValidateCommand.Values.class, ValidateCommand.Samples.class})
+        description = "Check another implementation: its computed values against the golden vectors, its samples "
+                + "against the exact output law, or its recorded runs step by step against the exact kernels.",
+        subcommands = {ValidateCommand.Values.class, ValidateCommand.Samples.class, ValidateTrajectories.class})
 final class ValidateCommand implements Runnable {
 
     @Spec
@@ -99,19 +100,16 @@ final class ValidateCommand implements Runnable {
                 description = "One sequence per line, tokens separated by spaces or commas.")
         Path samples;
 
-        @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.001",
-                description = "Significance level, 0 < A < 1 (default ${DEFAULT-VALUE}).")
-        String alpha;
-
-        @Option(names = "--json", description = "Print JSON instead of text.")
-        boolean json;
+        @Mixin
+        TestOptions test = new TestOptions();
 
         @Spec
         /*@ nullable @*/ CommandSpec spec; // injected by picocli after construction
 
         @Override
         public Integer call() throws JsonProcessingException {
-            double a = parseAlpha(alpha);
+            double a = test.level();
+            PowerOutput.Effect eff = test.effect();
             Law law = lawOptions.resolve();
             ProcessLaw q = sampler.processLaw(law);
             Law nu = q.law();
@@ -119,8 +117,13 @@ final class ValidateCommand implements Runnable {
             SampleValidator.Result r = SampleValidator.test(nu, counts, a);
             PrintWriter w = spec.commandLine().getOut();
             SequenceSpace sp = law.space();
-            if (json) {
+            if (test.json) {
                 ObjectNode root = toJson(r, sp);
+                if (r.cells() >= 2) {
+                    root.set("power", PowerOutput.json(Power.of(r.cells() - 1, a), r.samples(), 0, false, eff));
+                } else {
+                    root.putNull("power");
+                }
                 root.set("decisionBoundaries", ProcessOutput.boundaries(sp, q));
                 root.put("decisionBoundaryCount", q.boundaryCount());
                 w.println(LawJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
@@ -144,7 +147,10 @@ final class ValidateCommand implements Runnable {
                             r.pooledOutcomes(), r.statistic(), Math.max(0, r.cells() - 1), p));
                 }
                 w.println("verdict: " + (r.consistent() ? "consistent" : "NOT consistent") + " with nu at level "
-                        + alpha.strip());
+                        + test.alpha.strip());
+                if (r.cells() >= 2) {
+                    w.println(PowerOutput.samplesLine(Power.of(r.cells() - 1, a), r.samples(), eff));
+                }
                 w.println("outcomes contributing most (Pearson residual (observed - expected) / sqrt(expected)):");
                 int nuWidth = 2;
                 for (SampleValidator.Contribution c : r.top()) {

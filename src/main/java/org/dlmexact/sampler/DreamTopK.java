@@ -33,26 +33,57 @@ final class DreamTopK extends Profile {
         ENTROPY
     }
 
+    private final String keys;
     private final Alg alg;
     private final Grid grid;
     private final TokenRule tokens;
     private final Ranking.Ties ties;
+    /** The mutant {@link Mutant#DREAM_ROUND}: counts rounded half to even instead of floored. */
+    private final boolean round;
+    /** The mutant {@link Mutant#ENTROPY_REVERSED}: the confidence negated, the least confident revealed. */
+    private final boolean reversed;
 
     DreamTopK(String keys, int length, Alg alg, Grid grid, TokenRule tokens, Ranking.Ties ties) {
+        this(keys, length, alg, grid, tokens, ties, false, false);
+    }
+
+    private DreamTopK(String keys, int length, Alg alg, Grid grid, TokenRule tokens, Ranking.Ties ties, boolean round,
+                      boolean reversed) {
         super("dream", length, keys);
+        this.keys = keys;
         this.alg = Objects.requireNonNull(alg);
         this.grid = Objects.requireNonNull(grid);
         this.tokens = Objects.requireNonNull(tokens);
         this.ties = Objects.requireNonNull(ties);
+        this.round = round;
+        this.reversed = reversed;
     }
 
-    /** The number of positions step {@code j} reveals from {@code masked} masked positions. */
+    /** The confidence. */
+    Alg alg() {
+        return alg;
+    }
+
+    /** This sampler with its counts rounded half to even ({@code round}) and its ranking reversed ({@code reversed}). */
+    DreamTopK mutated(boolean roundCounts, boolean reverseRanking) {
+        return new DreamTopK(keys, length(), alg, grid, tokens, ties, roundCounts, reverseRanking);
+    }
+
+    /**
+     * The number of positions step {@code j} reveals from {@code masked} masked positions:
+     * {@code floor(M (1 - t_j / t_{j-1}))}, all at the last step (rounded half to even for the mutant).
+     */
     int count(int j, int masked) {
         if (j == grid.steps()) {
             return masked;
         }
-        Rational frac = Rational.ONE.subtract(grid.time(j).divide(grid.time(j - 1)));
-        return frac.multiply(masked).floor().intValueExact();
+        Rational x = Rational.ONE.subtract(grid.time(j).divide(grid.time(j - 1))).multiply(masked);
+        int f = x.floor().intValueExact();
+        if (!round) {
+            return f;
+        }
+        int c = x.subtract(Rational.of(f)).compareTo(Rational.of(1, 2));
+        return c > 0 || (c == 0 && f % 2 != 0) ? f + 1 : f;
     }
 
     @Override
@@ -87,6 +118,7 @@ final class DreamTopK extends Profile {
             Rational[] f = tokens.filtered(state.row(pos[n]));
             key[n] = alg == Alg.MASKGIT_PLUS ? ExactReal.of(Rows.max(f))
                     : alg == Alg.TOPK_MARGIN ? ExactReal.of(Rows.margin(f)) : Rows.entropy(f).negate();
+            key[n] = reversed ? key[n].negate() : key[n];
         }
         String what = alg == Alg.MASKGIT_PLUS ? "equal maximum probability" : alg == Alg.TOPK_MARGIN
                 ? "equal margin" : "equal entropy";

@@ -137,6 +137,16 @@ public final class Moves {
         branches.add(new Branch(weight, drawn, rows, selector));
     }
 
+    /** Adds the branches of {@code other}, moves of a state with the same visible set and values. */
+    void addAll(Moves other) {
+        if (other.state.visibleMask() != state.visibleMask() || other.state.valuesIndex() != state.valuesIndex()) {
+            throw new IllegalArgumentException("moves of another state");
+        }
+        for (Branch b : other.branches) {
+            add(b.weight, b.drawn, b.rows, b.selector);
+        }
+    }
+
     /** The branches, in the order given. */
     List<Branch> branches() {
         return Collections.unmodifiableList(branches);

@@ -39,6 +39,7 @@ final class PerPosition extends Profile {
         NONE
     }
 
+    private final String keys;
     private final Grid grid;
     private final Final last;
     private final boolean lastRevealsAll;
@@ -48,6 +49,7 @@ final class PerPosition extends Profile {
     PerPosition(String name, String keys, int length, Grid grid, Final last, boolean lastRevealsAll, boolean cache,
                 TokenRule tokens) {
         super(name, length, keys);
+        this.keys = keys;
         this.grid = Objects.requireNonNull(grid);
         this.last = Objects.requireNonNull(last);
         this.lastRevealsAll = lastRevealsAll;
@@ -63,6 +65,15 @@ final class PerPosition extends Profile {
     /** The final step. */
     Final last() {
         return last;
+    }
+
+    /**
+     * The mutant {@link Mutant#MDLM_NO_FINAL}: the regular steps only, positions still masked after the
+     * last stay masked (this breaks the engine's rule that every position is visible at the end, so
+     * it can be sampled, not given an exact law).
+     */
+    PerPosition withoutFinal() {
+        return new PerPosition(name(), keys, length(), grid, Final.NONE, false, cache, tokens);
     }
 
     /** The probability that a masked position is revealed at regular step {@code j}. */

@@ -11,7 +11,6 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.exact.Rational;
 import org.dlmexact.law.Law;
@@ -96,24 +95,13 @@ public final class ProcessLaw {
         final Sampler sampler;
         final SequenceSpace sp;
         final int full;
-        final SortedSet<Boundary> boundaries = new TreeSet<>();
-        long boundaryCount;
+        final BoundaryLog boundaries = BoundaryLog.keeping(MAX_BOUNDARIES);
 
         Programme(PredictiveRows rows, Sampler sampler) {
             this.rows = rows;
             this.sampler = sampler;
             this.sp = rows.lattice().law().space();
             this.full = sp.fullMask();
-        }
-
-        void boundary(Boundary b) {
-            if (boundaries.contains(b)) {
-                return;
-            }
-            boundaryCount++;
-            if (boundaries.size() < MAX_BOUNDARIES) {
-                boundaries.add(b);
-            }
         }
 
         ProcessLaw run() {
@@ -180,8 +168,7 @@ public final class ProcessLaw {
             }
             return new ProcessLaw(sampler, Law.fromProbabilities(sp, p), Collections.unmodifiableList(layers),
                     Collections.unmodifiableList(active), Collections.unmodifiableList(unchanged),
-                    Collections.unmodifiableList(revealed), Collections.unmodifiableSortedSet(boundaries),
-                    boundaryCount);
+                    Collections.unmodifiableList(revealed), boundaries.kept(), boundaries.count());
         }
 
         private void add(Map<Integer, Rational[]> layer, int mask, int idx, Rational p) {
@@ -191,10 +178,7 @@ public final class ProcessLaw {
 
         /** The kernel of step {@code j} at {@code (c, values)}: next state key to probability. */
         Map<Long, Rational> transitions(int j, int c, int values) {
-            State st = State.of(rows, j, c, values, this::boundary);
-            Moves mv = new Moves(st);
-            sampler.step(st, mv);
-            return Kernels.transitions(sampler, st, mv, sp);
+            return Kernels.at(rows, sampler, j, c, values, boundaries, Long.MAX_VALUE);
         }
     }
 
@@ -323,6 +307,43 @@ public final class ProcessLaw {
     /** The exact transition law of one state's {@link Moves}, shared with {@link ProcessSampler}. */
     static final class Kernels {
         private Kernels() {
+        }
+
+        /**
+         * The kernel of step {@code j} at the state {@code (c, values)}: the sampler's {@link Moves}
+         * there (decision boundaries to {@code boundaries}), enumerated by {@link #transitions}. Refused
+         * ({@code sampler.too-large}) when the enumeration would visit more than {@code maxOutcomes}
+         * outcomes of the draws.
+         */
+        static Map<Long, Rational> at(PredictiveRows rows, Sampler sampler, int j, int c, int values,
+                                      java.util.function.Consumer<Boundary> boundaries, long maxOutcomes) {
+            State st = State.of(rows, j, c, values, boundaries);
+            Moves mv = new Moves(st);
+            sampler.step(st, mv);
+            long outcomes = outcomes(mv);
+            if (outcomes > maxOutcomes) {
+                throw new InvalidInputException("sampler.too-large", "too large: step " + j + " of " + sampler.spec()
+                        + " at the state " + java.util.Arrays.toString(st.tokens()) + " has about " + outcomes
+                        + " outcomes of its draws to enumerate; the limit is " + maxOutcomes);
+            }
+            return transitions(sampler, st, mv, rows.lattice().law().space());
+        }
+
+        /** The outcomes the enumeration of {@code mv} visits: per branch the product of its rows' non-zero entries (saturating). */
+        static long outcomes(Moves mv) {
+            long total = 0;
+            for (Moves.Branch b : mv.branches()) {
+                long prod = 1;
+                for (int m = b.drawn; m != 0; m &= m - 1) {
+                    int nz = 0;
+                    for (Rational p : b.rows[Integer.numberOfTrailingZeros(m)]) {
+                        nz += p.signum() != 0 ? 1 : 0;
+                    }
+                    prod = prod > Long.MAX_VALUE / Math.max(1, nz) ? Long.MAX_VALUE : prod * nz;
+                }
+                total = total > Long.MAX_VALUE - prod ? Long.MAX_VALUE : total + prod;
+            }
+            return total;
         }
 
         /** Next state key {@code mask << 32 | values} to probability; checks the weights and rows. */

@@ -66,7 +66,11 @@ public final class ProcessSampler {
         return sampler;
     }
 
-    /** One sample, drawn with {@code rng}. */
+    /**
+     * One sample, drawn with {@code rng}: the sequence after the last step ({@code -1} at a position
+     * left masked, which only a sampler that breaks the engine's rule that every position is visible
+     * after the last step, such as the mutant {@link Mutant#MDLM_NO_FINAL}, can leave).
+     */
     /*@ public normal_behavior
       @   requires rng != null;
       @   ensures \result.length == sampler().length();
@@ -126,7 +130,7 @@ public final class ProcessSampler {
             }
         }
         if (!record) {
-            out.add(x);
+            out.add(tokens(x, visible));
         }
         return out;
     }

@@ -112,6 +112,17 @@ public final class SpecText {
         return keys.containsKey(key);
     }
 
+    /** The text with {@code key} set to {@code value} (added after the other keys when absent). */
+    String with(String key, String value) {
+        Map<String, String> k = new LinkedHashMap<>(keys);
+        k.put(key, value);
+        StringBuilder b = new StringBuilder(name).append(':').append(positional);
+        for (Map.Entry<String, String> e : k.entrySet()) {
+            b.append(b.charAt(b.length() - 1) == ':' ? "" : ",").append(e.getKey()).append('=').append(e.getValue());
+        }
+        return b.toString();
+    }
+
     /** The key's text, or {@code fallback} when absent. */
     /*@ public normal_behavior
       @   requires key != null;

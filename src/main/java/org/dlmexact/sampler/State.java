@@ -68,6 +68,16 @@ public final class State {
         this.max = new Rational[space.length()];
     }
 
+    /** The same state and step with the rows of {@code other} (same law space), reporting to the same boundaries. */
+    State withRows(PredictiveRows other) {
+        return new State(other, step, mask, values, boundaries);
+    }
+
+    /** The predictor's rows this state reads. */
+    PredictiveRows rows() {
+        return rows;
+    }
+
     /** The step (from 1) about to be taken. */
     //@ pure helper
     public int step() {

@@ -8,7 +8,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import org.apache.commons.statistics.inference.GTest;
 import org.dlmexact.law.Law;
 import org.dlmexact.law.SequenceSpace;
 import org.dlmexact.exact.Echo;
@@ -38,8 +37,8 @@ import org.dlmexact.io.InputFiles;
  */
 public final class SampleValidator {
 
-    /** Cells with a smaller expected count are pooled. */
-    public static final double MIN_EXPECTED = 5.0;
+    /** Cells with a smaller expected count are pooled ({@link PooledGTest}). */
+    public static final double MIN_EXPECTED = PooledGTest.MIN_EXPECTED;
     /** How many outcomes the report lists as contributing most. */
     public static final int TOP = 5;
 
@@ -297,42 +296,14 @@ public final class SampleValidator {
             return new Result(n, cells.size(), 0, Double.NaN, Double.NaN, alpha, Collections.unmodifiableList(impossible),
                     top);
         }
-        // pooling
-        List<Contribution> sorted = new ArrayList<>(cells);
-        sorted.sort(Comparator.comparingDouble(Contribution::expected).thenComparingInt(Contribution::index));
-        double pooledE = 0;
-        long pooledO = 0;
-        int pooled = 0;
-        int next = 0;
-        while (next < sorted.size() && sorted.get(next).expected() < MIN_EXPECTED) {
-            pooledE += sorted.get(next).expected();
-            pooledO += sorted.get(next).observed();
-            pooled++;
-            next++;
+        double[] e = new double[cells.size()];
+        long[] o = new long[cells.size()];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = cells.get(i).expected();
+            o[i] = cells.get(i).observed();
         }
-        while (pooled > 0 && pooledE < MIN_EXPECTED && next < sorted.size()) {
-            pooledE += sorted.get(next).expected();
-            pooledO += sorted.get(next).observed();
-            pooled++;
-            next++;
-        }
-        int k = sorted.size() - next + (pooled > 0 ? 1 : 0);
-        if (k < 2) {
-            return new Result(n, k, pooled, Double.NaN, 1.0, alpha, List.of(), top);
-        }
-        double[] e = new double[k];
-        long[] o = new long[k];
-        int c = 0;
-        for (int i = next; i < sorted.size(); i++) {
-            e[c] = sorted.get(i).expected();
-            o[c] = sorted.get(i).observed();
-            c++;
-        }
-        if (pooled > 0) {
-            e[c] = pooledE;
-            o[c] = pooledO;
-        }
-        var r = GTest.withDefaults().test(e, o);
-        return new Result(n, k, pooled, r.getStatistic(), r.getPValue(), alpha, List.of(), top);
+        PooledGTest g = PooledGTest.of(e, o);
+        return new Result(n, g.cells(), g.pooledCells(), g.tested() ? g.statistic() : Double.NaN, g.pValue(), alpha,
+                List.of(), top);
     }
 }

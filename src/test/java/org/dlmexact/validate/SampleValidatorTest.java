@@ -18,15 +18,19 @@ import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.sampler.PredictiveRows;
 import org.dlmexact.sampler.Predictors;
 import org.dlmexact.sampler.Schedule;
+import org.dlmexact.sampler.Mutant;
+import org.dlmexact.sampler.ProcessSampler;
+import org.dlmexact.sampler.Sampler;
+import org.dlmexact.law.SplitMix64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * {@code validate samples} accepts our own exact sampler and rejects samplers with plausible bugs at
  * a realistic sample size (one fixed seed each: deterministic, not a flaky statistical assertion;
- * the rejection rates over many seeds are measured by {@link SamplerPower}).
+ * the rejection rates over many seeds are measured by {@link MutantPower}).
  */
 class SampleValidatorTest {
 
@@ -39,15 +43,21 @@ class SampleValidatorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(BuggySamplers.Bug.class)
-    void acceptsTheProcessSamplerAndRejectsEachBug(BuggySamplers.Bug bug) {
+    @ValueSource(strings = {"none", "reversed-schedule", "joint-batch", "off-by-one-visible"})
+    void acceptsTheProcessSamplerAndRejectsEachBug(String bug) {
         Law law = Families.parse(LAW);
         Schedule s = Schedule.parse(SCHEDULE, law.length(), Schedule.Convention.REVEAL);
         PredictiveRows rows = rows(law);
-        Law nu = ProcessLaw.compute(rows, RandomOrder.of(s)).law();
-        long[] counts = new BuggySamplers(rows, s, bug).counts(N, 7);
+        Sampler right = RandomOrder.of(s);
+        Law nu = ProcessLaw.compute(rows, right).law();
+        ProcessSampler ps = new ProcessSampler(rows, bug.equals("none") ? right : Mutant.parse(bug).apply(right));
+        long[] counts = new long[law.space().size()];
+        SplitMix64 rng = new SplitMix64(7);
+        for (long n = 0; n < N; n++) {
+            counts[law.space().index(ps.sample(rng))]++;
+        }
         SampleValidator.Result r = SampleValidator.test(nu, counts, 0.001);
-        if (bug == BuggySamplers.Bug.NONE) {
+        if (bug.equals("none")) {
             assertTrue(r.consistent(), "the exact sampler was rejected: p = " + r.pValue());
         } else {
             assertFalse(r.consistent(), bug + " was not caught: p = " + r.pValue());
