@@ -102,12 +102,14 @@ public final class Samplers {
         return spec.choice(key, fallback, "true", "false").equals("true");
     }
 
-    private static Ranking.Ties ties(SpecText spec) {
-        return Ranking.Ties.parse(spec.string("ties", "lowest"));
+    /** The {@code ties} key (default {@code lowest}); a bad value is refused naming the sampler's text. */
+    static Ranking.Ties ties(SpecText spec) {
+        return Ranking.Ties.parse(spec.choice("ties", "lowest", "lowest", "highest", "uniform"));
     }
 
-    private static Ranking.Inclusion inclusion(SpecText spec) {
-        return Ranking.Inclusion.parse(spec.string("boundary", "inclusive"));
+    /** The {@code boundary} key (default {@code inclusive}); a bad value is refused naming the sampler's text. */
+    static Ranking.Inclusion inclusion(SpecText spec) {
+        return Ranking.Inclusion.parse(spec.choice("boundary", "inclusive", "inclusive", "exclusive"));
     }
 
     private static Sampler mdlm(SpecText spec, int length) {
@@ -160,8 +162,8 @@ public final class Samplers {
         Grid g = linear(spec, n, "1/1000");
         TokenRule tok = TokenRule.read(spec, "1", true, TokenRule.TopP.BEFORE);
         if (spec.has("alg_temp")) {
-            String at = spec.string("alg_temp", "0");
-            if (!Rational.parse(at).isZero()) {
+            Rational at = spec.rational("alg_temp", false, Rational.ZERO, Rational.ZERO, null);
+            if (!at.isZero()) {
                 throw new InvalidInputException("sampler.value", "'" + spec.text() + "': alg_temp=" + at + " draws"
                         + " positions from a softmax over confidences, whose probabilities are irrational; use"
                         + " alg_temp=0 (top-k) instead");
