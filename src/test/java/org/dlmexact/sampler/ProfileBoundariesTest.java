@@ -185,4 +185,30 @@ class ProfileBoundariesTest {
         ProcessLaw q = law(mu, "dream:alg=maskgit_plus,steps=3,temperature=1/2,ties=highest");
         assertTrue(q.boundaries().isEmpty());
     }
+
+    /**
+     * Equality with a threshold is a boundary only where it decides the step. One masked position
+     * (the last of every run) is revealed whatever its confidence; so is a block of two under the
+     * factor rule (the rule's {@code top_i == m - 1} quirk reveals both whether the second passes or
+     * not). uniform:2,2 with threshold 1/2: step 1 is a boundary (both pass, or none and then one),
+     * step 2 is not. uniform:2,2 with factor 3/2 (second threshold 1 - (3/2)/3 = 1/2): none.
+     * uniform:2,3 with factor 3/2: inclusive passes the second (1/2 >= 1/2) and fails the third
+     * (1/2 < 5/8), the quirk reveals all three; exclusive fails the second and reveals one: a
+     * boundary of the three positions, and for exclusive a tie of three for one place.
+     */
+    @Test
+    void thresholdEqualityIsABoundaryOnlyWhereItDecides() {
+        assertEquals(List.of(), texts(law("uniform:2,1", "fast-dllm:threshold=1/2")));
+        assertEquals(List.of("step 1, visible [] = []: threshold [0, 1]"),
+                texts(law("uniform:2,2", "fast-dllm:threshold=1/2")));
+        assertEquals(List.of(), texts(law("uniform:2,2", "fast-dllm:factor=3/2")));
+        assertEquals(List.of(), texts(law("uniform:2,2", "fast-dllm:factor=3/2,boundary=exclusive")));
+        ProcessLaw in = law("uniform:2,3", "fast-dllm:factor=3/2");
+        assertEquals(List.of("step 1, visible [] = []: threshold [0, 1, 2]"), texts(in));
+        assertEquals("confidence = 1 - factor/3 = 1/2", in.boundaries().first().what());
+        assertEquals(Rational.ONE, in.expectedSteps());
+        ProcessLaw ex = law("uniform:2,3", "fast-dllm:factor=3/2,boundary=exclusive");
+        assertEquals("step 1, visible [] = []: tie [0, 1, 2]", texts(ex).get(0));
+        assertEquals("step 1, visible [] = []: threshold [0, 1, 2]", texts(ex).get(1));
+    }
 }
