@@ -70,9 +70,6 @@ class ProfileReferenceTest {
                 out.add(new Case("pairs:" + l, "optimal"));
             }
             out.add(new Case("random:2," + l + ",1", "optimal"));
-            if (l <= 3) {
-                out.add(new Case("random:2," + l + ",2", "optimal"));
-            }
             out.add(new Case("random:2," + l + ",3", "smoothed:1/3"));
         }
         for (int l = 1; l <= 3; l++) {
@@ -96,14 +93,14 @@ class ProfileReferenceTest {
 
     static List<String> mdlm(Case c) {
         List<String> out = new ArrayList<>();
-        int[] steps = large(c) ? new int[] {1, 3} : new int[] {1, 2, 3, 4};
-        String[] eps = large(c) ? new String[] {"0", "1/2"} : new String[] {"0", "1/1000", "1/2"};
+        int[] steps = large(c) ? new int[] {1, 3} : new int[] {1, 2, 4};
         for (int n : steps) {
-            for (String e : eps) {
+            for (String e : new String[] {"0", "1/2"}) {
                 out.add("mdlm:steps=" + n + ",eps=" + e);
                 out.add("mdlm:steps=" + n + ",eps=" + e + ",final=sample,cache=false");
             }
         }
+        out.add("mdlm:steps=3,eps=1/1000,final=sample");
         out.add("mdlm:steps=2"); // eps=1/100000 by default
         out.add("mdlm:steps=2,final=sample,cache=true");
         return out;
@@ -143,18 +140,17 @@ class ProfileReferenceTest {
         for (String alg : new String[] {"maskgit_plus", "topk_margin", "entropy"}) {
             int[] steps = large(c) ? new int[] {2, 3} : new int[] {1, 2, 3, 4};
             for (int n : steps) {
-                for (String ties : new String[] {"lowest", "highest", "uniform"}) {
+                boolean all = n == 2 || n == 3;
+                for (String ties : all ? new String[] {"lowest", "highest", "uniform"} : new String[] {"lowest"}) {
                     out.add("dream:alg=" + alg + ",steps=" + n + ",eps=1/1000,ties=" + ties);
                 }
-                if (!large(c)) {
-                    out.add("dream:alg=" + alg + ",steps=" + n + ",eps=0");
-                    out.add("dream:alg=" + alg + ",steps=" + n + ",eps=1/2");
+                if (!large(c) && n >= 3) {
+                    out.add("dream:alg=" + alg + ",steps=" + n + ",eps=" + (n == 3 ? "0" : "1/2"));
                 }
             }
             String[] filters = large(c) ? new String[] {"temperature=0", "temperature=1/2,top_p=1/2,ties=uniform"}
-                    : new String[] {"temperature=0", "temperature=0,ties=highest", "temperature=1/2",
-                        "top_p=1/2", "top_p=3/5,ties=uniform", "top_k=1", "top_k=2,ties=highest",
-                        "temperature=1/2,top_p=9/10,top_k=2"};
+                    : new String[] {"temperature=0,ties=highest", "temperature=1/2", "top_p=3/5,ties=uniform",
+                        "top_k=1", "temperature=1/2,top_p=9/10,top_k=2,ties=highest"};
             for (String f : filters) {
                 out.add("dream:alg=" + alg + ",steps=3," + f);
             }
@@ -180,11 +176,9 @@ class ProfileReferenceTest {
                     continue;
                 }
                 out.add(base + ",ties=highest");
-                out.add(base + ",ties=uniform");
-                out.add(base + ",temperature=0");
+                out.add(base + ",temperature=0,ties=uniform");
                 out.add(base + ",temperature=1/2,ties=uniform");
-                out.add(base + ",remasking=random,temperature=0");
-                out.add(base + ",remasking=random,temperature=1/2");
+                out.add(base + ",remasking=random,temperature=" + (n % 2 == 0 ? "0" : "1/2"));
             }
         }
         return out;
@@ -193,7 +187,7 @@ class ProfileReferenceTest {
     static List<String> fastDllm(Case c) {
         int l = c.build().length();
         List<String> out = new ArrayList<>();
-        String[] taus = large(c) ? new String[] {"1/2", "9/10"} : new String[] {"0", "1/2", "3/4", "9/10", "1"};
+        String[] taus = large(c) ? new String[] {"1/2", "9/10"} : new String[] {"1/2", "3/4", "9/10", "1"};
         for (String tau : taus) {
             out.add("fast-dllm:threshold=" + tau);
             out.add("fast-dllm:threshold=" + tau + ",boundary=exclusive");
@@ -203,7 +197,7 @@ class ProfileReferenceTest {
                 out.add("fast-dllm:threshold=" + tau + ",temperature=0");
             }
         }
-        String[] factors = large(c) ? new String[] {"1", "2"} : new String[] {"0", "1/2", "1", "2", "4"};
+        String[] factors = large(c) ? new String[] {"1", "2"} : new String[] {"0", "1/2", "1", "3/2", "4"};
         for (String f : factors) {
             out.add("fast-dllm:factor=" + f);
             out.add("fast-dllm:factor=" + f + ",boundary=exclusive,ties=uniform");
@@ -238,15 +232,15 @@ class ProfileReferenceTest {
 
     static List<String> remdm(Case c) {
         List<String> out = new ArrayList<>();
-        int[] steps = large(c) ? new int[] {2} : new int[] {1, 2, 3};
+        int[] steps = large(c) ? new int[] {2} : new int[] {1, 3};
         String[] etas = {"0", "1/10", "1"};
         for (String mode : new String[] {"cap", "rescale"}) {
             for (String eta : etas) {
                 for (int n : steps) {
                     out.add("remdm:mode=" + mode + ",eta=" + eta + ",steps=" + n + ",eps=1/2");
-                    if (!large(c)) {
-                        out.add("remdm:mode=" + mode + ",eta=" + eta + ",steps=" + n + ",eps=0");
-                    }
+                }
+                if (!large(c)) {
+                    out.add("remdm:mode=" + mode + ",eta=" + eta + ",steps=2,eps=0");
                 }
             }
             out.add("remdm:mode=" + mode + ",eta=1/10,steps=2,top_p=1/2");
