@@ -1,6 +1,7 @@
 package org.dlmexact.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,24 +11,32 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.dlmexact.exact.ExactReal;
+import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.Rational;
 import org.dlmexact.law.Law;
 import org.dlmexact.law.LawJson;
 import org.dlmexact.law.MarginalLattice;
-import org.dlmexact.exact.InvalidInputException;
-import org.dlmexact.exact.Rational;
 import org.dlmexact.report.AuditPlot;
 import org.dlmexact.report.AuditWriter;
+import org.dlmexact.report.Values;
 import org.dlmexact.sampler.Predictor;
 import org.dlmexact.sampler.Predictors;
+import org.dlmexact.sampler.ProcessError;
+import org.dlmexact.sampler.Sampler;
 import org.dlmexact.sampler.SamplerError;
+import org.dlmexact.sampler.Samplers;
 import org.dlmexact.sampler.Schedule;
 import org.dlmexact.theory.Audit;
+import org.dlmexact.theory.Check;
+import org.dlmexact.theory.Confidence;
 import org.dlmexact.theory.LiCaiTheorem2;
+import org.dlmexact.theory.ProfileChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** The theory audit: every bound next to the exact error, with exact verdicts. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
@@ -61,6 +70,12 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--reading", paramLabel = "a|b|c|d|all", defaultValue = "all",
             description = "Which reading of the W_j law of Li-Cai Theorem 2 to check (default all four).")
     String reading;
+
+    @Option(names = "--sampler", paramLabel = "NAME:ARGS",
+            description = "Also audit the exact theory of these samplers (repeatable; SPEC.md section 10): the output KL, "
+                    + "expected steps and model calls, the identity of samplers that reveal by state, the size-mixture "
+                    + "checks of per-position samplers, the EB bounds.")
+    List<String> samplers = new ArrayList<>();
 
     @Option(names = "--digits", paramLabel = "D", defaultValue = "10",
             description = "Certified digits after the decimal point (default ${DEFAULT-VALUE}; 0..1000).")
@@ -97,6 +112,12 @@ final class AuditCommand implements Callable<Integer> {
         }
         Audit.Options options = new Audit.Options(readings(), targets);
         Predictor p = Predictors.parse(predictor, MarginalLattice.of(law));
+        List<Sampler> profiles = new ArrayList<>();
+        for (String text : samplers) {
+            Sampler smp = Samplers.parse(text, law.length(), Schedule.Convention.parse(convention));
+            smp.checkSize(law.alphabetSize());
+            profiles.add(smp);
+        }
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         Audit audit = Audit.run(law, list, p, options, (done, total, s) -> {
@@ -122,19 +143,65 @@ final class AuditCommand implements Callable<Integer> {
         if (csvText != null) {
             writeAtomically(csv, csvText);
         }
+        List<ProcessError> errors = new ArrayList<>();
+        List<ProfileChecks> theories = new ArrayList<>();
+        for (Sampler smp : profiles) {
+            ProcessError e = ProcessError.compute(law, smp, p);
+            errors.add(e);
+            theories.add(ProfileChecks.of(e, p));
+        }
         PrintWriter out = spec.commandLine().getOut();
+        boolean profilesHold = true;
         if (json) {
-            out.println(jsonText(audit));
+            ObjectNode root = AuditWriter.json(audit, lawOptions.law, digits);
+            if (!profiles.isEmpty()) {
+                ArrayNode arr = root.putArray("samplers");
+                for (int n = 0; n < profiles.size(); n++) {
+                    arr.add(profileJson(errors.get(n), theories.get(n)));
+                }
+            }
+            out.println(LawJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } else {
             AuditWriter.table(audit, lawOptions.law, out, digits);
+            for (int n = 0; n < profiles.size(); n++) {
+                ProcessError e = errors.get(n);
+                out.println();
+                out.println("sampler " + e.sampler().spec() + ": KL(mu||law) = "
+                        + (e.outputKL().isInfinite() ? "+inf" : e.outputKL().value().toDecimal(digits))
+                        + ", expected steps " + ExactReal.of(e.expectedRounds()).toDecimal(digits)
+                        + ", expected model calls " + ExactReal.of(e.processLaw().expectedModelCalls()).toDecimal(digits)
+                        + ", decision boundaries " + e.processLaw().boundaryCount());
+                for (Check c : theories.get(n).checks()) {
+                    out.println("  " + c.id() + " (" + c.confidence().label() + "): " + c.note() + ": "
+                            + c.verdict().label());
+                }
+                for (String sk : theories.get(n).skipped()) {
+                    out.println("  skipped " + sk);
+                }
+            }
+        }
+        for (ProfileChecks t : theories) {
+            profilesHold &= t.checks().stream().allMatch(c -> c.verdict().holds()
+                    || c.confidence() == Confidence.RECONSTRUCTED);
         }
         out.flush();
-        return audit.mustHoldFailures().isEmpty() ? 0 : 1;
+        return audit.mustHoldFailures().isEmpty() && profilesHold ? 0 : 1;
     }
 
-    private String jsonText(Audit audit) throws JsonProcessingException {
-        return LawJson.mapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(AuditWriter.json(audit, lawOptions.law, digits));
+    private ObjectNode profileJson(ProcessError e, ProfileChecks t) {
+        ObjectNode n = LawJson.mapper().createObjectNode();
+        n.put("sampler", e.sampler().spec());
+        n.set("outputKL", Values.json(e.outputKL(), digits));
+        n.set("expectedSteps", Values.json(org.dlmexact.info.Divergence.finite(ExactReal.of(e.expectedRounds())),
+                digits));
+        n.set("expectedModelCalls", Values.json(org.dlmexact.info.Divergence.finite(
+                ExactReal.of(e.processLaw().expectedModelCalls())), digits));
+        n.put("decisionBoundaryCount", e.processLaw().boundaryCount());
+        ArrayNode cs = n.putArray("checks");
+        t.checks().forEach(c -> cs.add(AuditWriter.check(c, digits)));
+        ArrayNode sk = n.putArray("skipped");
+        t.skipped().forEach(sk::add);
+        return n;
     }
 
     private List<Schedule> resolveSchedules(int l) {

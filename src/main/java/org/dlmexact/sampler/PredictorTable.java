@@ -26,8 +26,10 @@ import org.dlmexact.exact.Rational;
  * {@code visible} lists the visible positions in strictly increasing order (may be empty),
  * {@code values} their tokens, {@code position} the masked position predicted, {@code p} the
  * {@code V} probabilities as strings ({@code p/q}, integer or exact decimal) or JSON numbers read
- * exactly; each row must sum to exactly 1. Parsed strictly (unknown fields, duplicates and
- * out-of-range values are errors naming the entry).
+ * exactly; each row must sum to exactly 1. An entry may carry {@code "zeroProbability": true} or
+ * {@code false}, the mark {@link ConditionalTable} puts on a context of probability zero under the
+ * law it was written for; it is informational and the row is used as given. Parsed strictly
+ * (unknown fields, duplicates and out-of-range values are errors naming the entry).
  *
  * <p><b>Contexts not in the table.</b> A context that the data can produce
  * ({@code mu(X_C = x_C) > 0}) and that the sampler needs is an error
@@ -39,8 +41,10 @@ import org.dlmexact.exact.Rational;
 public final class PredictorTable implements Predictor {
 
     public static final String SCHEMA = "dlm-exact/predictor@1";
+    /** The optional entry field that marks a context of probability zero (informational). */
+    public static final String ZERO_PROBABILITY = "zeroProbability";
     private static final Set<String> FIELDS = Set.of("schema", "alphabetSize", "length", "entries");
-    private static final Set<String> ENTRY_FIELDS = Set.of("visible", "values", "position", "p");
+    private static final Set<String> ENTRY_FIELDS = Set.of("visible", "values", "position", "p", ZERO_PROBABILITY);
 
     //@ public invariant space() != null;
     private final SequenceSpace space;
@@ -129,8 +133,13 @@ public final class PredictorTable implements Predictor {
                 String f = it.next();
                 if (!ENTRY_FIELDS.contains(f)) {
                     throw new InvalidInputException("predictor.unknown-field", where + ": unknown field '" + f
-                            + "' (expected visible, values, position, p)");
+                            + "' (expected visible, values, position, p, " + ZERO_PROBABILITY + ")");
                 }
+            }
+            JsonNode zero = e.get(ZERO_PROBABILITY);
+            if (zero != null && !zero.isBoolean()) {
+                throw new InvalidInputException("predictor.zero-probability", where + "." + ZERO_PROBABILITY
+                        + " must be true or false, got " + zero);
             }
             int[] vis = intArray(e, "visible", where, l);
             int mask = 0;

@@ -26,7 +26,7 @@ public final class Vectors {
 
     /** Every kind, in file order. */
     public static final List<Kind> KINDS = List.of(new InfoVectors(), new SamplerVectors(), new OutputLawVectors(),
-            new BoundsVectors(), new InvalidVectors());
+            new BoundsVectors(), new InvalidVectors(), new ProfileVectors());
 
     /** The results of every case, allowed in {@code result}. */
     public static final Set<String> RESULTS = Set.of("valid", "invalid", "acceptable");
