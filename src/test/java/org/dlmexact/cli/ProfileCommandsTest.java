@@ -161,11 +161,9 @@ class ProfileCommandsTest {
         List<DynamicTest> out = new ArrayList<>();
         for (Bad b : bad()) {
             String[][] commands = {
-                {"error", "--law", LAW, "--sampler", b.spec()},
                 {"error", "--law", LAW, "--sampler", b.spec(), "--json"},
                 {"sample", "--law", LAW, "--sampler", b.spec(), "--count", "3", "--seed", "1"},
-                {"validate", "samples", "--law", LAW, "--sampler", b.spec(), "--samples", s.toString()},
-                {"validate", "samples", "--law", LAW, "--sampler", b.spec(), "--samples", s.toString(), "--json"}};
+                {"validate", "samples", "--law", LAW, "--sampler", b.spec(), "--samples", s.toString()}};
             for (String[] args : commands) {
                 out.add(dynamicTest(String.join(" ", args), () -> {
                     String message = refusal(b.spec()).getMessage();
