@@ -381,13 +381,8 @@ final class ProfileReference {
             return List.of(new Next(Rational.ONE, x));
         }
         int[] cand = maskedPositions(x, b * block, (b + 1) * block);
-        Rational[][] tok = new Rational[l][];
-        for (int i : cand) {
-            Rational[] r = row(x, i);
-            tok[i] = power == 0 ? pointMass(argmax(r)) : tokenRow(r, power, null, null, false);
-        }
         List<Next> out = new ArrayList<>();
-        for (Next d : drawAll(x, cand, tok)) {
+        for (Next d : drawAll(x, cand, lladaTokens(x, cand, power))) {
             if (random) {
                 // a uniform random number per position: the top count form a uniformly random count-subset
                 List<int[]> subsets = subsets(cand, count);
@@ -406,6 +401,16 @@ final class ProfileReference {
         return out;
     }
 
+    /** LLaDA's and Fast-dLLM's token rows: the argmax at temperature 0, else the row at temperature 1/n. */
+    private Rational[][] lladaTokens(int[] x, int[] cand, int power) {
+        Rational[][] tok = new Rational[l][];
+        for (int i : cand) {
+            Rational[] r = row(x, i);
+            tok[i] = power == 0 ? pointMass(argmax(r)) : tokenRow(r, power, null, null, false);
+        }
+        return tok;
+    }
+
     private List<Next> fastDllm(int[] x) {
         int block = integer("block", l);
         int power = power();
@@ -418,13 +423,8 @@ final class ProfileReference {
         }
         int b = first / block;
         int[] cand = maskedPositions(x, b * block, (b + 1) * block);
-        Rational[][] tok = new Rational[l][];
-        for (int i : cand) {
-            Rational[] r = row(x, i);
-            tok[i] = power == 0 ? pointMass(argmax(r)) : tokenRow(r, power, null, null, false);
-        }
         List<Next> out = new ArrayList<>();
-        for (Next d : drawAll(x, cand, tok)) {
+        for (Next d : drawAll(x, cand, lladaTokens(x, cand, power))) {
             Rational[] c = new Rational[cand.length];
             List<Comparable<Object>> conf = new ArrayList<>();
             for (int n = 0; n < cand.length; n++) {
