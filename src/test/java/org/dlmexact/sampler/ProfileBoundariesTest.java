@@ -63,11 +63,7 @@ class ProfileBoundariesTest {
     }
 
     static Rational[] r(String... s) {
-        Rational[] p = new Rational[s.length];
-        for (int i = 0; i < s.length; i++) {
-            p[i] = Rational.parse(s[i]);
-        }
-        return p;
+        return RowsTest.r(s);
     }
 
     /**
