@@ -207,4 +207,27 @@ class ProfileBoundariesTest {
         assertEquals("step 1, visible [] = []: tie [0, 1, 2]", texts(ex).get(0));
         assertEquals("step 1, visible [] = []: threshold [0, 1, 2]", texts(ex).get(1));
     }
+
+    /**
+     * EB with gamma = 0 on repetition:2,3: step 1 ranks three entropies ln 2 and reveals the first
+     * (the second's preceding sum ln 2 exceeds 0): a tie of [0, 1, 2]. Then the two masked positions
+     * have entropy 0, the second's preceding sum is exactly 0 = gamma: a threshold boundary of [1, 2].
+     * Inclusive reveals both (2 steps); exclusive one, a tie of [1, 2] for that place, and the last at
+     * step 3 (no comparison is left). Both sample the data law (the tokens are determined).
+     */
+    @Test
+    void ebEntropySumEqualToGamma() {
+        ProcessLaw in = law("repetition:2,3", "eb:gamma=0");
+        assertEquals(List.of("step 1, visible [] = []: tie [0, 1, 2]",
+                "step 2, visible [0] = [0]: threshold [1, 2]", "step 2, visible [0] = [1]: threshold [1, 2]"), texts(in));
+        assertEquals("entropy sum = threshold 0", in.boundaries().last().what());
+        assertEquals(Rational.of(2), in.expectedSteps());
+        ProcessLaw ex = law("repetition:2,3", "eb:gamma=0,boundary=exclusive");
+        assertEquals(List.of("step 1, visible [] = []: tie [0, 1, 2]",
+                "step 2, visible [0] = [0]: tie [1, 2]", "step 2, visible [0] = [0]: threshold [1, 2]",
+                "step 2, visible [0] = [1]: tie [1, 2]", "step 2, visible [0] = [1]: threshold [1, 2]"), texts(ex));
+        assertEquals(Rational.of(3), ex.expectedSteps());
+        assertEquals(in.law(), ex.law());
+        assertEquals(Families.parse("repetition:2,3"), in.law());
+    }
 }
