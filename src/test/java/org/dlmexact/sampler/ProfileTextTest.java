@@ -99,6 +99,8 @@ class ProfileTextTest {
         assertTrue(parse("fast-dllm:threshold=9/10,boundary=exclusive").tieBreak().contains("> 9/10"));
         assertTrue(parse("fast-dllm:factor=1,boundary=exclusive").tieBreak().contains("c > 1 - F/(i+1)"));
         assertTrue(parse("fast-dllm:factor=1,ties=highest").tieBreak().contains("by higher position first"));
+        assertTrue(parse("llada:steps=2").tieBreak().contains("by lower position first"));
+        assertEquals(Rational.of(1, 2), ((EntropyBounded) parse("eb:gamma=1/2,temperature=1/2")).gamma());
         assertTrue(parse("eb:gamma=1,boundary=exclusive").tieBreak().contains("< gamma"));
         assertTrue(parse("eb:gamma=1").tieBreak().contains("<= gamma"));
         assertTrue(parse("dream:alg=topk_margin,steps=2,ties=uniform").tieBreak().contains("top-1 minus top-2"));
