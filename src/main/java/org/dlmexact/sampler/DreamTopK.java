@@ -133,21 +133,4 @@ final class DreamTopK extends Profile {
                 + "), equal confidences " + ties.words()
                 + (tokens.argmax() ? "; the argmax token is the lowest among equal maxima" : "");
     }
-
-    /*@ also public normal_behavior
-      @   requires law != null && law.sampler() == this;
-      @   ensures \result.signum() >= 0;
-      @ pure @*/
-    @Override
-    public Rational expectedModelCalls(ProcessLaw law) {
-        return Rational.of(grid.steps());
-    }
-
-    /*@ also public normal_behavior
-      @   ensures \result != null;
-      @ pure @*/
-    @Override
-    public String modelCalls() {
-        return "one call per step, also when a step reveals nothing";
-    }
 }

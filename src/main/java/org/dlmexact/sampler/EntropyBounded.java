@@ -9,8 +9,9 @@ import org.dlmexact.exact.Rational;
  * Entropy Bounded Unmasking"; the rule as in diffusers' {@code EntropyBoundScheduler.step}): sort the
  * masked positions by the entropy {@code H_i} of their row (after temperature {@code 1/n}; the
  * untempered row at temperature 0) ascending; the {@code k}-th is revealed iff the entropies of the
- * ones BEFORE it sum to at most {@code gamma} ({@code boundary=exclusive}: below), so the first always
- * is. Tokens are drawn from the tempered row (the argmax at temperature 0). Per round,
+ * ones BEFORE it sum to at most {@code gamma} ({@code boundary=exclusive}: below); the first always
+ * is (its sum is 0), also when exclusive with {@code gamma = 0}. Tokens are drawn from the tempered
+ * row (the argmax at temperature 0). Per round,
  * {@code sum_B H_i - max_B H_i <= gamma}, and for the optimal predictor
  * {@code TC(X_B | x_S) <= sum_B H_i - max_B H_i}. The step count varies; one model call per step.
  * Immutable.

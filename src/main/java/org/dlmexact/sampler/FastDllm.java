@@ -61,36 +61,55 @@ final class FastDllm extends Profile {
         return masked & (((1 << block) - 1) << (b * block));
     }
 
-    /** How many of the sorted confidences {@code c} (descending) the rule reveals; boundaries reported. */
+    /**
+     * How many positions the rule reveals for the confidences {@code conf} of the positions
+     * {@code pos}. An exact equality with a threshold is reported as a boundary only when it decides
+     * the count (the inclusive and the exclusive rule reveal different numbers), naming the positions
+     * whose confidence equals a threshold it was compared with.
+     */
     int count(State state, int[] pos, Rational[] conf) {
         Rational[] c = conf.clone();
         Arrays.sort(c, java.util.Collections.reverseOrder());
+        int in = count(c, Ranking.Inclusion.INCLUSIVE);
+        int ex = count(c, Ranking.Inclusion.EXCLUSIVE);
+        if (in != ex) {
+            int at = 0;
+            int first = -1;
+            for (int n = threshold != null ? 0 : 1; n < c.length; n++) {
+                int cmp = c[n].compareTo(threshold(n));
+                if (cmp == 0) {
+                    first = first < 0 ? n : first;
+                    for (int q = 0; q < conf.length; q++) {
+                        at |= conf[q].equals(c[n]) ? 1 << pos[q] : 0;
+                    }
+                } else if (cmp < 0 && threshold == null) {
+                    break; // the factor rule stops here with either inclusion: later ones are not compared
+                }
+            }
+            state.boundary(Boundary.Kind.THRESHOLD, at, threshold != null ? "confidence = threshold " + threshold
+                    : "confidence = 1 - factor/" + (first + 2) + " = " + threshold(first));
+        }
+        return inclusion == Ranking.Inclusion.INCLUSIVE ? in : ex;
+    }
+
+    /** The threshold the {@code n}-th (0-based) largest confidence is compared with. */
+    private Rational threshold(int n) {
+        return threshold != null ? threshold : Rational.ONE.subtract(factor.divide(Rational.of(n + 2)));
+    }
+
+    /** The count of the rule with the inclusion {@code inc} for the confidences {@code c}, sorted descending. */
+    private int count(Rational[] c, Ranking.Inclusion inc) {
         int m = c.length;
         if (threshold != null) {
             int pass = 0;
-            int at = 0;
-            for (int n = 0; n < m; n++) {
-                int cmp = conf[n].compareTo(threshold);
-                pass += inclusion.passes(cmp) ? 1 : 0;
-                at |= cmp == 0 ? 1 << pos[n] : 0;
-            }
-            if (at != 0) {
-                state.boundary(Boundary.Kind.THRESHOLD, at, "confidence = threshold " + threshold);
+            for (Rational x : c) {
+                pass += inc.passes(x.compareTo(threshold)) ? 1 : 0;
             }
             return Math.max(1, pass);
         }
         int f = -1;
         for (int n = 1; n < m && f < 0; n++) {
-            Rational th = Rational.ONE.subtract(factor.divide(Rational.of(n + 2)));
-            int cmp = c[n].compareTo(th);
-            if (cmp == 0) {
-                int at = 0;
-                for (int q = 0; q < m; q++) {
-                    at |= conf[q].equals(c[n]) ? 1 << pos[q] : 0;
-                }
-                state.boundary(Boundary.Kind.THRESHOLD, at, "confidence = 1 - factor/" + (n + 2) + " = " + th);
-            }
-            if (!inclusion.passes(cmp)) {
+            if (!inc.passes(c[n].compareTo(threshold(n)))) {
                 f = n;
             }
         }

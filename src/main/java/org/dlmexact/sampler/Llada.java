@@ -111,21 +111,4 @@ final class Llada extends Profile {
                         + "probabilities " + ties.words()
                         + (tokens.argmax() ? "; the argmax token is the lowest among equal maxima" : "");
     }
-
-    /*@ also public normal_behavior
-      @   requires law != null && law.sampler() == this;
-      @   ensures \result.signum() >= 0;
-      @ pure @*/
-    @Override
-    public Rational expectedModelCalls(ProcessLaw law) {
-        return Rational.of(steps);
-    }
-
-    /*@ also public normal_behavior
-      @   ensures \result != null;
-      @ pure @*/
-    @Override
-    public String modelCalls() {
-        return "one call per step, also when a step reveals nothing";
-    }
 }

@@ -2,6 +2,7 @@ package org.dlmexact.sampler;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
 
 /**
@@ -109,7 +110,7 @@ public enum Mutant {
             }
             known.append(known.length() == 0 ? "" : ", ").append(m.id);
         }
-        throw new InvalidInputException("mutant.unknown", "--mutant '" + name + "': unknown mutant; expected list or one"
+        throw new InvalidInputException("mutant.unknown", "--mutant " + Echo.quoted(name) + ": unknown mutant; expected list or one"
                 + " of " + known);
     }
 

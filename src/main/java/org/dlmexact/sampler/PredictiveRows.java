@@ -163,18 +163,7 @@ public final class PredictiveRows {
         if (cached != null) {
             return cached.clone();
         }
-        Rational[] r = row(visibleMask, valuesIndex, position);
-        BigInteger d = BigInteger.ONE;
-        for (Rational q : r) {
-            d = d.divide(d.gcd(q.denominator())).multiply(q.denominator());
-        }
-        BigInteger[] c = new BigInteger[r.length + 1];
-        BigInteger run = BigInteger.ZERO;
-        for (int a = 0; a < r.length; a++) {
-            run = run.add(r[a].numerator().multiply(d.divide(r[a].denominator())));
-            c[a] = run;
-        }
-        c[r.length] = d;
+        BigInteger[] c = Rows.cumulative(row(visibleMask, valuesIndex, position));
         cumulativeCache.put(key, c);
         return c.clone();
     }

@@ -62,6 +62,29 @@ abstract class Profile implements Sampler {
         return BigInteger.valueOf(2L * v + 1).pow(length).multiply(BigInteger.valueOf(steps));
     }
 
+    /**
+     * One model call per step: every step of a fixed number of steps, also when it reveals nothing
+     * (Dream, LLaDA); for a sampler that runs until every position is visible, every step it takes
+     * (Fast-dLLM, EB).
+     */
+    /*@ also public normal_behavior
+      @   requires law != null && law.sampler() == this;
+      @   ensures \result.signum() >= 0;
+      @ pure @*/
+    @Override
+    public Rational expectedModelCalls(ProcessLaw law) {
+        return fixedSteps() > 0 ? Rational.of(fixedSteps()) : law.expectedSteps();
+    }
+
+    /*@ also public normal_behavior
+      @   ensures \result != null;
+      @ pure @*/
+    @Override
+    public String modelCalls() {
+        return fixedSteps() > 0 ? "one call per step, also when a step reveals nothing"
+                : "one call per step taken while a position is masked";
+    }
+
     /*@ also public normal_behavior
       @   ensures \result.equals(spec());
       @ pure @*/

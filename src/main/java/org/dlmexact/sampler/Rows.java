@@ -158,27 +158,7 @@ public final class Rows {
       @   ensures \result.length == row.length;
       @ pure @*/
     public static Rational[] topP(Rational[] row, Rational topP) {
-        Objects.requireNonNull(topP, "topP");
-        if (topP.signum() <= 0) {
-            throw new IllegalArgumentException("top_p must be positive, got " + topP);
-        }
-        if (topP.compareTo(Rational.ONE) >= 0) {
-            return row;
-        }
-        Integer[] order = new Integer[row.length];
-        for (int a = 0; a < order.length; a++) {
-            order[a] = a;
-        }
-        Arrays.sort(order, (a, b) -> row[b].compareTo(row[a]));
-        Rational[] r = row.clone();
-        Rational before = Rational.ZERO;
-        for (int n = 0; n < order.length; n++) {
-            if (n > 0 && before.compareTo(topP) > 0) {
-                r[order[n]] = Rational.ZERO;
-            }
-            before = before.add(row[order[n]]);
-        }
-        return normalise(r);
+        return nucleus(row, topP, false);
     }
 
     /**
@@ -191,6 +171,10 @@ public final class Rows {
       @   ensures \result.length == row.length;
       @ pure @*/
     public static Rational[] nucleus(Rational[] row, Rational p) {
+        return nucleus(row, p, true);
+    }
+
+    private static Rational[] nucleus(Rational[] row, Rational p, boolean including) {
         Objects.requireNonNull(p, "p");
         if (p.signum() <= 0) {
             throw new IllegalArgumentException("the nucleus mass must be positive, got " + p);
@@ -204,10 +188,11 @@ public final class Rows {
         }
         Arrays.sort(order, (a, b) -> row[b].compareTo(row[a]));
         Rational[] r = row.clone();
-        Rational upTo = Rational.ZERO;
+        Rational mass = Rational.ZERO;
         for (int n = 0; n < order.length; n++) {
-            upTo = upTo.add(row[order[n]]);
-            if (n > 0 && upTo.compareTo(p) > 0) {
+            Rational before = mass;
+            mass = mass.add(row[order[n]]);
+            if (n > 0 && (including ? mass : before).compareTo(p) > 0) {
                 r[order[n]] = Rational.ZERO;
             }
         }

@@ -199,9 +199,9 @@ public abstract class Rule implements Sampler {
         }
         SpecText spec = SpecText.parse(s);
         String arg = spec.positional();
-        Ranking.Ties ties = Ranking.Ties.parse(spec.string("ties", "lowest"));
+        Ranking.Ties ties = Samplers.ties(spec);
         if (name.equals("entropy-sum")) {
-            Ranking.Inclusion inc = Ranking.Inclusion.parse(spec.string("boundary", "inclusive"));
+            Ranking.Inclusion inc = Samplers.inclusion(spec);
             spec.finish();
             Rational t;
             try {

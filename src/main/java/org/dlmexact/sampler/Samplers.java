@@ -1,6 +1,7 @@
 package org.dlmexact.sampler;
 
 import java.util.Objects;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.exact.Rational;
 
@@ -47,7 +48,7 @@ public final class Samplers {
                 try {
                     return RandomOrder.of(Schedule.parse(spec.positional(), length, convention));
                 } catch (InvalidInputException e) {
-                    throw new InvalidInputException(e.code(), "--sampler '" + text + "': " + e.getMessage());
+                    throw new InvalidInputException(e.code(), "--sampler " + Echo.quoted(text) + ": " + e.getMessage());
                 }
             }
             case "entropy-sum":
@@ -69,15 +70,15 @@ public final class Samplers {
             case "remdm":
                 return remdm(spec, length);
             default:
-                throw new InvalidInputException("sampler.unknown", "--sampler '" + text + "': unknown sampler '"
+                throw new InvalidInputException("sampler.unknown", "--sampler " + Echo.quoted(text) + ": unknown sampler '"
                         + spec.name() + "'; expected one of " + NAMES);
         }
     }
 
     private static void noPositional(SpecText spec) {
         if (!spec.positional().isEmpty()) {
-            throw new InvalidInputException("sampler.syntax", "--sampler '" + spec.text() + "': " + spec.name()
-                    + " takes only KEY=VALUE arguments, not '" + spec.positional() + "'");
+            throw new InvalidInputException("sampler.syntax", "--sampler " + Echo.quoted(spec.text()) + ": " + spec.name()
+                    + " takes only KEY=VALUE arguments, not " + Echo.quoted(spec.positional()));
         }
     }
 
@@ -88,7 +89,7 @@ public final class Samplers {
     private static Grid linear(SpecText spec, int steps, String eps) {
         Rational e = spec.rational("eps", false, Rational.parse(eps), Rational.ZERO, Rational.ONE);
         if (e.equals(Rational.ONE)) {
-            throw new InvalidInputException("sampler.value", "'" + spec.text() + "': eps=1 leaves no time to sample");
+            throw new InvalidInputException("sampler.value", Echo.quoted(spec.text()) + ": eps=1 leaves no time to sample");
         }
         return Grid.linear(steps, e);
     }
@@ -102,12 +103,14 @@ public final class Samplers {
         return spec.choice(key, fallback, "true", "false").equals("true");
     }
 
-    private static Ranking.Ties ties(SpecText spec) {
-        return Ranking.Ties.parse(spec.string("ties", "lowest"));
+    /** The {@code ties} key (default {@code lowest}); a bad value is refused naming the sampler's text. */
+    static Ranking.Ties ties(SpecText spec) {
+        return Ranking.Ties.parse(spec.choice("ties", "lowest", "lowest", "highest", "uniform"));
     }
 
-    private static Ranking.Inclusion inclusion(SpecText spec) {
-        return Ranking.Inclusion.parse(spec.string("boundary", "inclusive"));
+    /** The {@code boundary} key (default {@code inclusive}); a bad value is refused naming the sampler's text. */
+    static Ranking.Inclusion inclusion(SpecText spec) {
+        return Ranking.Inclusion.parse(spec.choice("boundary", "inclusive", "inclusive", "exclusive"));
     }
 
     private static Sampler mdlm(SpecText spec, int length) {
@@ -137,10 +140,10 @@ public final class Samplers {
         try {
             g = Grid.ofAlphas(a);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.code(), "--sampler '" + spec.text() + "': " + e.getMessage());
+            throw new InvalidInputException(e.code(), "--sampler " + Echo.quoted(spec.text()) + ": " + e.getMessage());
         }
         if (g.steps() > MAX_STEPS) {
-            throw new InvalidInputException("sampler.value", "--sampler '" + spec.text() + "': " + g.steps()
+            throw new InvalidInputException("sampler.value", "--sampler " + Echo.quoted(spec.text()) + ": " + g.steps()
                     + " steps, above the limit " + MAX_STEPS);
         }
         PerPosition.Final f = last(spec);
@@ -160,9 +163,9 @@ public final class Samplers {
         Grid g = linear(spec, n, "1/1000");
         TokenRule tok = TokenRule.read(spec, "1", true, TokenRule.TopP.BEFORE);
         if (spec.has("alg_temp")) {
-            String at = spec.string("alg_temp", "0");
-            if (!Rational.parse(at).isZero()) {
-                throw new InvalidInputException("sampler.value", "'" + spec.text() + "': alg_temp=" + at + " draws"
+            Rational at = spec.rational("alg_temp", false, Rational.ZERO, Rational.ZERO, null);
+            if (!at.isZero()) {
+                throw new InvalidInputException("sampler.value", Echo.quoted(spec.text()) + ": alg_temp=" + at + " draws"
                         + " positions from a softmax over confidences, whose probabilities are irrational; use"
                         + " alg_temp=0 (top-k) instead");
             }
@@ -183,11 +186,11 @@ public final class Samplers {
         int n = steps(spec);
         int block = spec.integer("block", false, length, 1, length);
         if (length % block != 0) {
-            throw new InvalidInputException("sampler.value", "'" + spec.text() + "': block=" + block
+            throw new InvalidInputException("sampler.value", Echo.quoted(spec.text()) + ": block=" + block
                     + " does not divide the length " + length + " (LLaDA asserts gen_length % block_length == 0)");
         }
         if (n % (length / block) != 0) {
-            throw new InvalidInputException("sampler.value", "'" + spec.text() + "': steps=" + n + " is not a multiple"
+            throw new InvalidInputException("sampler.value", Echo.quoted(spec.text()) + ": steps=" + n + " is not a multiple"
                     + " of the " + (length / block) + " blocks (LLaDA asserts steps % num_blocks == 0)");
         }
         boolean random = spec.choice("remasking", "low_confidence", "low_confidence", "random").equals("random");
@@ -208,7 +211,7 @@ public final class Samplers {
         }
         int block = spec.integer("block", false, length, 1, length);
         if (length % block != 0) {
-            throw new InvalidInputException("sampler.value", "'" + spec.text() + "': block=" + block
+            throw new InvalidInputException("sampler.value", Echo.quoted(spec.text()) + ": block=" + block
                     + " does not divide the length " + length);
         }
         TokenRule tok = TokenRule.read(spec, "1", false, TokenRule.TopP.BEFORE);
@@ -237,11 +240,11 @@ public final class Samplers {
             throw spec.missing("mode");
         }
         if (mode.equals("conf")) {
-            throw new InvalidInputException("sampler.value", "'" + spec.text() + "': mode=conf spreads sigma by a"
+            throw new InvalidInputException("sampler.value", Echo.quoted(spec.text()) + ": mode=conf spreads sigma by a"
                     + " softmax over confidences, whose values are irrational; use mode=cap or mode=rescale");
         }
         if (!mode.equals("cap") && !mode.equals("rescale")) {
-            throw new InvalidInputException("sampler.value", "'" + spec.text() + "': mode=" + mode + " is not one of"
+            throw new InvalidInputException("sampler.value", Echo.quoted(spec.text()) + ": mode=" + mode + " is not one of"
                     + " cap, rescale");
         }
         Rational eta = spec.rational("eta", true, null, Rational.ZERO, Rational.ONE);
@@ -249,7 +252,7 @@ public final class Samplers {
         Grid g = linear(spec, n, "1/100000");
         Rational p = spec.rational("top_p", false, Rational.ONE, Rational.ZERO, Rational.ONE);
         if (p.isZero()) {
-            throw new InvalidInputException("sampler.value", "'" + spec.text() + "': top_p must be positive");
+            throw new InvalidInputException("sampler.value", Echo.quoted(spec.text()) + ": top_p must be positive");
         }
         spec.choice("final", "argmax", "argmax");
         spec.finish();

@@ -51,7 +51,7 @@ public final class SpecText {
         String s = text.strip();
         int colon = s.indexOf(':');
         if (colon <= 0) {
-            throw new InvalidInputException("sampler.syntax", "'" + text + "': expected NAME:ARGS, for example "
+            throw new InvalidInputException("sampler.syntax", Echo.quoted(text) + ": expected NAME:ARGS, for example "
                     + "random-order:2,2 or mdlm:steps=4");
         }
         String name = s.substring(0, colon).strip();
@@ -63,11 +63,11 @@ public final class SpecText {
                 String it = item.strip();
                 int eq = it.indexOf('=');
                 if (it.isEmpty()) {
-                    throw new InvalidInputException("sampler.syntax", "'" + text + "': an empty item between commas");
+                    throw new InvalidInputException("sampler.syntax", Echo.quoted(text) + ": an empty item between commas");
                 }
                 if (eq < 0) {
                     if (!keys.isEmpty()) {
-                        throw new InvalidInputException("sampler.syntax", "'" + text + "': '" + it
+                        throw new InvalidInputException("sampler.syntax", Echo.quoted(text) + ": '" + it
                                 + "' comes after KEY=VALUE items; positional arguments come first");
                     }
                     pos.add(it);
@@ -76,11 +76,11 @@ public final class SpecText {
                 String k = it.substring(0, eq).strip();
                 String v = it.substring(eq + 1).strip();
                 if (k.isEmpty() || v.isEmpty()) {
-                    throw new InvalidInputException("sampler.syntax", "'" + text + "': '" + it
+                    throw new InvalidInputException("sampler.syntax", Echo.quoted(text) + ": '" + it
                             + "' needs a key and a value (KEY=VALUE)");
                 }
                 if (keys.put(k, v) != null) {
-                    throw new InvalidInputException("sampler.duplicate-key", "'" + text + "': key '" + k
+                    throw new InvalidInputException("sampler.duplicate-key", Echo.quoted(text) + ": key '" + k
                             + "' is given twice");
                 }
             }
@@ -150,7 +150,7 @@ public final class SpecText {
                 return v;
             }
         }
-        throw new InvalidInputException("sampler.value", "'" + text + "': " + key + "=" + v + " is not one of "
+        throw new InvalidInputException("sampler.value", Echo.quoted(text) + ": " + key + "=" + Echo.of(v) + " is not one of "
                 + String.join(", ", choices));
     }
 
@@ -178,11 +178,11 @@ public final class SpecText {
         try {
             n = Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("sampler.value", "'" + text + "': " + key + "=" + v
+            throw new InvalidInputException("sampler.value", Echo.quoted(text) + ": " + key + "=" + Echo.of(v)
                     + " is not an integer");
         }
         if (n < min || n > max) {
-            throw new InvalidInputException("sampler.value", "'" + text + "': " + key + "=" + v + " is outside "
+            throw new InvalidInputException("sampler.value", Echo.quoted(text) + ": " + key + "=" + Echo.of(v) + " is outside "
                     + min + ".." + max);
         }
         return (int) n;
@@ -226,7 +226,7 @@ public final class SpecText {
                     + " is not an exact rational: " + e.getMessage());
         }
         if (q.compareTo(min) < 0 || (max != null && q.compareTo(max) > 0)) {
-            throw new InvalidInputException("sampler.value", "'" + text + "': " + key + "=" + value + " is outside ["
+            throw new InvalidInputException("sampler.value", Echo.quoted(text) + ": " + key + "=" + Echo.of(value) + " is outside ["
                     + min + ", " + (max == null ? "inf" : max.toString()) + "]");
         }
         return q;
@@ -238,7 +238,7 @@ public final class SpecText {
       @   ensures \result != null;
       @ pure @*/
     public InvalidInputException missing(String key) {
-        return new InvalidInputException("sampler.missing-key", "'" + text + "': the key " + key
+        return new InvalidInputException("sampler.missing-key", Echo.quoted(text) + ": the key " + key
                 + " is required (" + name + ":...," + key + "=VALUE)");
     }
 
@@ -256,7 +256,7 @@ public final class SpecText {
             if (!used.contains(k)) {
                 List<String> known = new ArrayList<>(used);
                 Collections.sort(known);
-                throw new InvalidInputException("sampler.unknown-key", "'" + text + "': unknown key '" + k + "' for "
+                throw new InvalidInputException("sampler.unknown-key", Echo.quoted(text) + ": unknown key " + Echo.quoted(k) + " for "
                         + name + (known.isEmpty() ? " (it takes no keys)" : "; known keys: " + String.join(", ", known)));
             }
         }

@@ -1,6 +1,7 @@
 package org.dlmexact.sampler;
 
 import java.util.Objects;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.exact.Rational;
 
@@ -73,11 +74,11 @@ public final class TokenRule {
         } else if (t.reciprocal().isInteger()) {
             power = t.reciprocal().numerator().intValueExact();
         } else {
-            throw new InvalidInputException("sampler.value", "'" + spec.text() + "': temperature=" + t
+            throw new InvalidInputException("sampler.value", Echo.quoted(spec.text()) + ": temperature=" + t
                     + " makes the probabilities irrational (p^(1/T)); use 0 (argmax), 1, or 1/n for an integer n");
         }
         if (power > 64) {
-            throw new InvalidInputException("sampler.value", "'" + spec.text() + "': temperature=" + t
+            throw new InvalidInputException("sampler.value", Echo.quoted(spec.text()) + ": temperature=" + t
                     + " is below the smallest supported 1/64");
         }
         Rational p = null;
@@ -85,7 +86,7 @@ public final class TokenRule {
         if (filters) {
             p = spec.rational("top_p", false, null, Rational.ZERO, Rational.ONE);
             if (p != null && p.isZero()) {
-                throw new InvalidInputException("sampler.value", "'" + spec.text() + "': top_p must be positive");
+                throw new InvalidInputException("sampler.value", Echo.quoted(spec.text()) + ": top_p must be positive");
             }
             k = spec.integer("top_k", false, 0, 1, 1 << 20);
         }

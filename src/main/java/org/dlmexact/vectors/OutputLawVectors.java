@@ -64,15 +64,21 @@ public final class OutputLawVectors implements Kind {
     public static ObjectNode values(Law law, Schedule schedule, Predictor predictor) {
         Law nu = ProcessLaw.compute(new PredictiveRows(MarginalLattice.of(law), predictor), RandomOrder.of(schedule)).law();
         ObjectNode v = LawJson.mapper().createObjectNode();
-        ArrayNode a = v.putArray("outputLaw");
-        SequenceSpace sp = law.space();
+        v.set("outputLaw", outputLaw(nu));
+        v.set("outputKL", Quantity.of(Divergence.kl(law, nu)));
+        return v;
+    }
+
+    /** Every outcome of the law's space in lexicographic order with its probability. */
+    static ArrayNode outputLaw(Law nu) {
+        ArrayNode a = LawJson.mapper().createArrayNode();
+        SequenceSpace sp = nu.space();
         for (int i = 0; i < sp.size(); i++) {
             ObjectNode e = a.addObject();
             e.set("x", Inputs.ints(sp.outcome(i)));
             e.set("p", Quantity.of(nu.probability(i)));
         }
-        v.set("outputKL", Quantity.of(Divergence.kl(law, nu)));
-        return v;
+        return a;
     }
 
     /*@ also public normal_behavior

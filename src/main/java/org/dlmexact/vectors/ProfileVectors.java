@@ -107,12 +107,7 @@ public final class ProfileVectors implements Kind {
     private static ObjectNode values(Law law, ProcessLaw q) {
         ObjectNode v = LawJson.mapper().createObjectNode();
         SequenceSpace sp = law.space();
-        ArrayNode a = v.putArray("outputLaw");
-        for (int i = 0; i < sp.size(); i++) {
-            ObjectNode e = a.addObject();
-            e.set("x", Inputs.ints(sp.outcome(i)));
-            e.set("p", Quantity.of(q.law().probability(i)));
-        }
+        v.set("outputLaw", OutputLawVectors.outputLaw(q.law()));
         v.set("outputKL", Quantity.of(Divergence.kl(law, q.law())));
         v.set("expectedSteps", Quantity.of(q.expectedSteps()));
         v.set("expectedModelCalls", Quantity.of(q.expectedModelCalls()));

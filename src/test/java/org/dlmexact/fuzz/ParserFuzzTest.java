@@ -18,12 +18,14 @@ import org.dlmexact.law.Families;
 import org.dlmexact.law.LawJson;
 import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.law.SequenceSpace;
+import org.dlmexact.sampler.PredictiveRows;
 import org.dlmexact.sampler.PredictorTable;
 import org.dlmexact.sampler.Predictors;
 import org.dlmexact.sampler.Rule;
 import org.dlmexact.sampler.Samplers;
 import org.dlmexact.sampler.Schedule;
 import org.dlmexact.validate.SampleValidator;
+import org.dlmexact.validate.TrajectoryValidator;
 import org.dlmexact.validate.ValuesValidator;
 import org.dlmexact.vectors.Kind;
 import org.dlmexact.vectors.Vectors;
@@ -136,5 +138,20 @@ class ParserFuzzTest {
             Vectors.Report r = new Vectors.Report();
             Vectors.verifyFile(kind, file, h[1], expected, r);
         });
+    }
+
+    /** The samplers a trajectories file is fuzzed against, chosen by the first number of the parameter line. */
+    private static final String[] TRAJECTORY_SAMPLERS = {"random-order:2,2", "top-probability:1,3", "mdlm:steps=3",
+        "dream:alg=entropy,steps=2", "fast-dllm:threshold=1/2", "remdm:mode=cap,eta=1/2,steps=3"};
+
+    /** A trajectories file (JSON Lines of runs, SPEC "validate trajectories") of {@code pairs:4} under a sampler. */
+    @FuzzTest(maxDuration = "2m")
+    void trajectoryFile(byte[] data) throws Exception {
+        String[] h = header(data);
+        MarginalLattice lat = MarginalLattice.of(Families.parse("pairs:4"));
+        PredictiveRows rows = new PredictiveRows(lat, Predictors.optimal(lat));
+        String spec = TRAJECTORY_SAMPLERS[param(h[0], 0, 0, TRAJECTORY_SAMPLERS.length - 1, 0)];
+        check(() -> TrajectoryValidator.validate(new StringReader(h[1]), "fuzz input", rows,
+                Samplers.parse(spec, 4, Schedule.Convention.REVEAL), 0.01));
     }
 }
