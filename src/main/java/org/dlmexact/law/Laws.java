@@ -17,13 +17,23 @@ public final class Laws {
       @   signals_only InvalidInputException;
       @*/
     public static Law resolve(String spec) {
+        return describe(spec).law();
+    }
+
+    /** As {@link #resolve}, without enumerating a structured family ({@link Families#describe}). */
+    /*@ public behavior
+      @   requires spec != null;
+      @   ensures \result != null;
+      @   signals_only InvalidInputException;
+      @*/
+    public static LawDescription describe(String spec) {
         Objects.requireNonNull(spec, "spec");
         if (Families.isFamily(spec)) {
-            return Families.parse(spec);
+            return Families.describe(spec);
         }
         Path p = Path.of(spec);
         if (Files.isRegularFile(p)) {
-            return LawJson.read(p);
+            return LawDescription.of(spec, LawJson.read(p));
         }
         throw new InvalidInputException("law.not-found", "--law '" + spec + "' is neither a family NAME:ARGS ("
                 + String.join(", ", Families.NAMES) + ") nor a readable file");

@@ -1,0 +1,184 @@
+package org.dlmexact.exact;
+
+import java.math.BigInteger;
+import java.util.BitSet;
+import java.util.Objects;
+
+/**
+ * A finite family of real numbers {@code t_0, ..., t_{m-1}} (the terms) known by certified
+ * enclosures and, on demand, by their exact forms. A symbolic exact real
+ * ({@link ExactReal#combination}) is a rational combination of the terms of one basis: its
+ * enclosure is the weighted sum of the terms' enclosures, and its canonical form
+ * {@code q0 + sum q_j ln(b_j)} is built only when an exact decision needs it or its exact text is
+ * asked for. This is how quantities with thousands of large logarithm atoms (the information curve
+ * of a long Markov chain) are compared and printed without being expanded.
+ *
+ * <p>A subclass computes the enclosures of all its terms at once ({@link #computeBounds}), the exact
+ * form of one term ({@link #computeExact}) and the set of atoms the term's exact form is built from
+ * ({@link #computeAtoms}, identifiers of the integers under {@code ln} before factoring; they measure
+ * the size of an exact text before it is built). Results are cached here. Enclosures are computed at
+ * precisions {@code 128, 256, 512, ...} bits and lower requests are served from the highest one
+ * computed.
+ *
+ * <p>A derived basis ({@link #parent()} not null) has terms that are themselves symbolic
+ * combinations of its parent's terms ({@link #expansion}); values over a derived basis and over its
+ * parent can then be added formally.
+ */
+public abstract class TermBasis {
+
+    /** The lowest precision at which the enclosures of a basis are computed. */
+    public static final int MIN_BITS = 128;
+
+    private final int size;
+    private BigInteger[][] bounds;
+    private int boundsBits;
+    private final ExactReal[] exact;
+    private final BitSet[] atoms;
+
+    /*@ protected normal_behavior
+      @   requires size >= 1;
+      @ pure @*/
+    protected TermBasis(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a term basis needs at least one term, got " + size);
+        }
+        this.size = size;
+        this.exact = new ExactReal[size];
+        this.atoms = new BitSet[size];
+    }
+
+    /** The number of terms. */
+    //@ ensures \result >= 1;
+    //@ pure helper
+    public final int size() {
+        return size;
+    }
+
+    /**
+     * Integers {@code {lo, hi}} with {@code lo / 2^bits <= t_i <= hi / 2^bits}.
+     */
+    /*@ public normal_behavior
+      @   requires 0 <= i && i < size() && bits >= 1;
+      @   ensures \result.length == 2 && \result[0].compareTo(\result[1]) <= 0;
+      @ also public exceptional_behavior
+      @   requires i < 0 || i >= size() || bits < 1;
+      @   signals_only IllegalArgumentException;
+      @*/
+    public final BigInteger[] bounds(int i, int bits) {
+        checkIndex(i);
+        if (bits < 1) {
+            throw new IllegalArgumentException("precision must be at least 1 bit, got " + bits);
+        }
+        BigInteger[][] b;
+        int have;
+        synchronized (this) {
+            if (bounds == null || boundsBits < bits) {
+                int level = MIN_BITS;
+                while (level < bits) {
+                    level *= 2;
+                }
+                BigInteger[][] fresh = computeBounds(level);
+                if (fresh.length != size) {
+                    throw new IllegalStateException("computeBounds returned " + fresh.length + " terms, expected " + size);
+                }
+                for (int t = 0; t < size; t++) {
+                    if (fresh[t].length != 2 || fresh[t][0].compareTo(fresh[t][1]) > 0) {
+                        throw new IllegalStateException("computeBounds returned an empty enclosure for term " + t);
+                    }
+                }
+                bounds = fresh;
+                boundsBits = level;
+            }
+            b = bounds;
+            have = boundsBits;
+        }
+        int shift = have - bits;
+        return new BigInteger[] {b[i][0].shiftRight(shift), b[i][1].negate().shiftRight(shift).negate()};
+    }
+
+    /** The exact (canonical) form of term {@code i}. */
+    /*@ public normal_behavior
+      @   requires 0 <= i && i < size();
+      @   ensures !\result.isSymbolic();
+      @ also public exceptional_behavior
+      @   requires i < 0 || i >= size();
+      @   signals_only IllegalArgumentException;
+      @*/
+    public final ExactReal exact(int i) {
+        checkIndex(i);
+        ExactReal e;
+        synchronized (exact) {
+            e = exact[i];
+        }
+        if (e == null) {
+            e = Objects.requireNonNull(computeExact(i), "computeExact").canonical();
+            synchronized (exact) {
+                exact[i] = e;
+            }
+        }
+        return e;
+    }
+
+    /**
+     * Identifiers of the integers whose logarithms make up term {@code i} (before factoring): the
+     * size of its exact text. Identifiers are shared with the parent basis of a derived basis.
+     */
+    /*@ public normal_behavior
+      @   requires 0 <= i && i < size();
+      @ also public exceptional_behavior
+      @   requires i < 0 || i >= size();
+      @   signals_only IllegalArgumentException;
+      @*/
+    public final BitSet atoms(int i) {
+        checkIndex(i);
+        BitSet a;
+        synchronized (atoms) {
+            a = atoms[i];
+        }
+        if (a == null) {
+            a = (BitSet) Objects.requireNonNull(computeAtoms(i), "computeAtoms").clone();
+            synchronized (atoms) {
+                atoms[i] = a;
+            }
+        }
+        return (BitSet) a.clone();
+    }
+
+    /** The basis whose terms expand this basis' terms, or null for a primitive basis. */
+    //@ pure
+    public /*@ nullable @*/ TermBasis parent() {
+        return null;
+    }
+
+    /**
+     * Term {@code i} as a symbolic combination of the terms of {@link #parent()} (derived bases
+     * only). The default refuses: a primitive basis has no expansion.
+     */
+    /*@ public normal_behavior
+      @   requires parent() != null && 0 <= i && i < size();
+      @ also public exceptional_behavior
+      @   requires parent() == null;
+      @   signals_only UnsupportedOperationException;
+      @*/
+    public ExactReal expansion(int i) {
+        throw new UnsupportedOperationException("a primitive basis has no expansion");
+    }
+
+    /**
+     * Enclosures of every term at {@code bits} bits: {@code result[i] = {lo, hi}} with
+     * {@code lo / 2^bits <= t_i <= hi / 2^bits}.
+     */
+    protected abstract BigInteger[][] computeBounds(int bits);
+
+    /** The exact form of term {@code i} (canonical or symbolic; it is made canonical here). */
+    protected abstract ExactReal computeExact(int i);
+
+    /** The atom identifiers of term {@code i} (see {@link #atoms}). */
+    protected abstract BitSet computeAtoms(int i);
+
+    private void checkIndex(int i) {
+        if (i < 0 || i >= size) {
+            throw new IllegalArgumentException("term " + i + " outside 0.." + (size - 1));
+        }
+    }
+}
