@@ -9,15 +9,18 @@ import java.util.TreeMap;
 
 /**
  * The symbolic form of an exact real: {@code q0 + rest + (1/den) sum_j num_j t_{idx_j}} over the
- * terms {@code t} of one {@link TermBasis}, with {@code rest} a canonical exact real. Indices are
- * strictly increasing, every {@code num_j != 0}, {@code den > 0} and there is at least one term (a
- * form without terms is canonical and never built). Package-private: {@link ExactReal} is the only
- * user.
+ * terms {@code t} of one {@link TermBasis}. Indices are strictly increasing, every {@code num_j != 0},
+ * {@code den > 0} and there is at least one term (a form without terms is {@code q0 + rest} and never
+ * built). {@code rest} is an exact real with a zero rational part when canonical; it may be symbolic
+ * over another basis (a sum of values over two bases that are not formally added: see
+ * {@link #combine}). Package-private: {@link ExactReal} is the only user.
  */
 final class SymbolicForm {
 
     /** Enclosures of a symbolic value are refined up to this precision before its canonical form is built. */
     static final int PRECISION_CAP = 1024;
+    /** A value over a derived basis with at most this many terms is expanded over the parent to be added to a value there. */
+    static final int EXPANSION_LIMIT = 16;
 
     final TermBasis basis;
     final int[] idx;
@@ -60,6 +63,8 @@ final class SymbolicForm {
         if (m.isEmpty()) {
             return base;
         }
+        Rational r0 = base.isSymbolic() ? q0 : base.rationalPart();
+        ExactReal r1 = base.isSymbolic() ? rest : base.add(r0.negate());
         int[] i2 = new int[m.size()];
         BigInteger[] n2 = new BigInteger[m.size()];
         int k = 0;
@@ -79,8 +84,7 @@ final class SymbolicForm {
             }
             d = den.divide(g);
         }
-        Rational r = base.rationalPart();
-        return ExactReal.symbolic(new SymbolicForm(basis, i2, n2, d, r, base.add(r.negate())));
+        return ExactReal.symbolic(new SymbolicForm(basis, i2, n2, d, r0, r1));
     }
 
     /** {@code this * q} (q not zero). */
@@ -98,8 +102,10 @@ final class SymbolicForm {
     }
 
     /**
-     * {@code x + sign * y} where at least one of the two is symbolic. Values over one basis, or over
-     * a derived basis and its parent, are added formally; otherwise the second is made canonical.
+     * {@code x + sign * y} where at least one of the two is symbolic. Values over one basis are added
+     * formally, and so are a short value over a derived basis (at most {@link #EXPANSION_LIMIT}
+     * terms) and a value over its parent (the short one is expanded). Otherwise the second value is
+     * carried along in the rest of the first (a sum over two bases).
      */
     static ExactReal combine(ExactReal x, ExactReal y, boolean subtract) {
         Rational sign = subtract ? Rational.ONE.negate() : Rational.ONE;
@@ -114,12 +120,12 @@ final class SymbolicForm {
             return of(a.basis, a.idx, a.num, a.den, a.q0, a.rest.add(y.multiply(sign)));
         }
         if (a.basis != b.basis) {
-            if (a.basis.parent() == b.basis) {
+            if (a.basis.parent() == b.basis && a.idx.length <= EXPANSION_LIMIT) {
                 return combine(a.expand(), y, subtract);
-            } else if (b.basis.parent() == a.basis) {
+            } else if (b.basis.parent() == a.basis && b.idx.length <= EXPANSION_LIMIT) {
                 return combine(x, b.expand(), subtract);
             } else {
-                return of(a.basis, a.idx, a.num, a.den, a.q0, a.rest.add(y.canonical().multiply(sign)));
+                return of(a.basis, a.idx, a.num, a.den, a.q0, a.rest.add(y.multiply(sign)));
             }
         }
         BigInteger g = a.den.gcd(b.den);
@@ -161,7 +167,7 @@ final class SymbolicForm {
         }
         // sum_j (num_j/den) (f_j.q0 + f_j.rest + (1/f_j.den) sum_t f_j.num_t s_t), over the denominator common * den
         Map<Integer, BigInteger> acc = new TreeMap<>();
-        ExactReal constant = ExactReal.of(q0).add(rest);
+        ExactReal constant = rest.add(q0);
         for (int j = 0; j < idx.length; j++) {
             SymbolicForm f = parts[j];
             BigInteger scale = common.divide(f.den).multiply(num[j]);
@@ -218,7 +224,7 @@ final class SymbolicForm {
                 terms.merge(t.getKey(), t.getValue().multiply(c), Rational::add);
             }
         }
-        return ExactReal.lnCombination(q, terms).add(rest);
+        return ExactReal.lnCombination(q, terms).add(rest.canonical());
     }
 
     /** The number of atoms of the symbolic form (identifiers of its terms' atoms, plus the canonical part's). */
@@ -227,7 +233,7 @@ final class SymbolicForm {
         for (int i : idx) {
             all.or(basis.atoms(i));
         }
-        return all.cardinality() + rest.atomCount();
+        return all.cardinality() + rest.symbolicAtomCount();
     }
 
     /**
@@ -244,7 +250,8 @@ final class SymbolicForm {
                 return null;
             }
         }
-        if (!q0.equals(o.q0.multiply(r)) || !rest.subtract(o.rest.multiply(r)).isZero()) {
+        if (rest.isSymbolic() || o.rest.isSymbolic() || !q0.equals(o.q0.multiply(r))
+                || !rest.subtract(o.rest.multiply(r)).isZero()) {
             return null;
         }
         return r;

@@ -13,12 +13,14 @@ import java.util.Objects;
  * asked for. This is how quantities with thousands of large logarithm atoms (the information curve
  * of a long Markov chain) are compared and printed without being expanded.
  *
- * <p>A subclass computes the enclosures of all its terms at once ({@link #computeBounds}), the exact
- * form of one term ({@link #computeExact}) and the set of atoms the term's exact form is built from
- * ({@link #computeAtoms}, identifiers of the integers under {@code ln} before factoring; they measure
- * the size of an exact text before it is built). Results are cached here. Enclosures are computed at
- * precisions {@code 128, 256, 512, ...} bits and lower requests are served from the highest one
- * computed.
+ * <p>A subclass computes the enclosures of all its terms at once ({@link #computeBounds}) and, for a
+ * primitive basis, the exact form of one term ({@link #computeExact}) and the set of atoms the
+ * term's exact form is built from ({@link #computeAtoms}, identifiers of the integers under
+ * {@code ln} before factoring; they measure the size of an exact text before it is built). Results
+ * are cached here. Enclosures are computed at a precision of at least {@value #MIN_BITS} bits,
+ * rounded up to a multiple of 64, and lower requests are served from the highest one computed (a
+ * derived basis asks its parent for a few guard bits more than it serves, which then costs one
+ * parent level, not two).
  *
  * <p>A derived basis ({@link #parent()} not null) has terms that are themselves symbolic
  * combinations of its parent's terms ({@link #expansion}); values over a derived basis and over its
@@ -27,7 +29,7 @@ import java.util.Objects;
 public abstract class TermBasis {
 
     /** The lowest precision at which the enclosures of a basis are computed. */
-    public static final int MIN_BITS = 128;
+    public static final int MIN_BITS = 192;
 
     private final int size;
     private BigInteger[][] bounds;
@@ -73,10 +75,7 @@ public abstract class TermBasis {
         int have;
         synchronized (this) {
             if (bounds == null || boundsBits < bits) {
-                int level = MIN_BITS;
-                while (level < bits) {
-                    level *= 2;
-                }
+                int level = Math.max(MIN_BITS, (bits + 63) / 64 * 64);
                 BigInteger[][] fresh = computeBounds(level);
                 if (fresh.length != size) {
                     throw new IllegalStateException("computeBounds returned " + fresh.length + " terms, expected " + size);
@@ -170,11 +169,29 @@ public abstract class TermBasis {
      */
     protected abstract BigInteger[][] computeBounds(int bits);
 
-    /** The exact form of term {@code i} (canonical or symbolic; it is made canonical here). */
-    protected abstract ExactReal computeExact(int i);
+    /**
+     * The exact form of term {@code i} (canonical or symbolic; it is made canonical by the caller).
+     * The default, for a derived basis, is the term's expansion.
+     */
+    protected ExactReal computeExact(int i) {
+        return expansion(i);
+    }
 
-    /** The atom identifiers of term {@code i} (see {@link #atoms}). */
-    protected abstract BitSet computeAtoms(int i);
+    /**
+     * The atom identifiers of term {@code i} (see {@link #atoms}). The default, for a derived basis,
+     * is the union of the identifiers of the parent terms in the term's expansion.
+     */
+    protected BitSet computeAtoms(int i) {
+        ExactReal e = expansion(i);
+        BitSet s = new BitSet();
+        SymbolicForm f = e.symbolicForm();
+        if (f != null) {
+            for (int t : f.idx) {
+                s.or(f.basis.atoms(t));
+            }
+        }
+        return s;
+    }
 
     private void checkIndex(int i) {
         if (i < 0 || i >= size) {

@@ -12,9 +12,12 @@ import org.dlmexact.exact.Rational;
 /**
  * The information measures of a law (theory.md section 1): {@code e_k}, the information curve
  * {@code Z_1..Z_L} and its increments, total correlation, dual total correlation and
- * {@code SumI = sum_i I(X_i ; X_{-i})}. All exact.
+ * {@code SumI = sum_i I(X_i ; X_{-i})}. All exact, by enumeration of the subset lattice: the
+ * {@link InformationCurve} of a small law. {@code TC}, {@code DTC} and {@code SumI} are computed
+ * from their definitions over single positions and leave-one-out subsets, independently of the
+ * {@code e_k}.
  */
-public final class InformationProfile {
+public final class InformationProfile implements InformationCurve {
 
     private final Entropies entropies;
     private final List<ExactReal> e;
@@ -99,6 +102,41 @@ public final class InformationProfile {
     //@ pure
     public Law law() {
         return entropies.law();
+    }
+
+    //@ also ensures \result == law().length();
+    //@ pure
+    @Override
+    public int length() {
+        return entropies.law().length();
+    }
+
+    //@ also ensures \result == law().alphabetSize();
+    //@ pure
+    @Override
+    public int alphabetSize() {
+        return entropies.law().alphabetSize();
+    }
+
+    /** {@code sum_k c[k] e_k}, summed exactly (null entries read as zero). */
+    /*@ also public normal_behavior
+      @   requires c != null && c.length == length() + 1;
+      @ also public exceptional_behavior
+      @   requires c != null && c.length != length() + 1;
+      @   signals_only IllegalArgumentException;
+      @ pure @*/
+    @Override
+    public ExactReal averageEntropyCombination(Rational[] c) {
+        if (c.length != length() + 1) {
+            throw new IllegalArgumentException("expected " + (length() + 1) + " coefficients on e_0..e_L, got " + c.length);
+        }
+        ExactReal s = ExactReal.ZERO;
+        for (int k = 1; k < c.length; k++) {
+            if (c[k] != null && !c[k].isZero()) {
+                s = s.add(e.get(k).multiply(c[k]));
+            }
+        }
+        return s;
     }
 
     //@ pure
