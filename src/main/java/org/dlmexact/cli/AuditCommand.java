@@ -10,7 +10,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.dlmexact.info.Curves;
+import org.dlmexact.info.StructuredCurve;
 import org.dlmexact.law.Law;
+import org.dlmexact.law.LawDescription;
+import org.dlmexact.report.Values;
+import org.dlmexact.theory.ChenCongLiOptimalSchedule;
 import org.dlmexact.law.LawJson;
 import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.exact.InvalidInputException;
@@ -69,6 +74,10 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of tables.")
     boolean json;
 
+    @Option(names = "--exact", description = "In --json, print the exact text of every value, also of long symbolic "
+            + "values of structured laws (otherwise omitted above " + Values.MAX_SHOWN_ATOMS + " atoms).")
+    boolean exact;
+
     @Option(names = "--plot", paramLabel = "FILE.svg", description = "Also write an SVG plot of error against T.")
     Path plot;
 
@@ -81,11 +90,19 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Options.checkDigits(digits);
-        Law law = lawOptions.resolve();
-        MarginalLattice.checkSize(law.alphabetSize(), law.length());
-        List<Schedule> list = resolveSchedules(law.length());
-        for (Schedule s : list) {
-            SamplerError.checkSize(law.alphabetSize(), s);
+        LawDescription description = lawOptions.describe();
+        boolean closedForm = !Curves.enumerates(description);
+        Law law = closedForm ? null : description.law();
+        if (!closedForm) {
+            MarginalLattice.checkSize(law.alphabetSize(), law.length());
+        }
+        List<Schedule> list = resolveSchedules(description.length());
+        if (closedForm) {
+            checkClosedForm(description);
+        } else {
+            for (Schedule s : list) {
+                SamplerError.checkSize(law.alphabetSize(), s);
+            }
         }
         List<Rational> targets = new ArrayList<>();
         for (String e : epsilon) {
@@ -96,15 +113,31 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         Audit.Options options = new Audit.Options(readings(), targets);
-        Predictor p = Predictors.parse(predictor, MarginalLattice.of(law));
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        Audit audit = Audit.run(law, list, p, options, (done, total, s) -> {
-            if (System.nanoTime() - start > 1_000_000_000L) {
-                err.println("audit: " + done + " of " + total + " schedules done (last " + s + ")");
+        long[] lastReport = {start};
+        Audit.Progress progress = (done, total, s) -> {
+            long now = System.nanoTime();
+            if (now - start > 1_000_000_000L && (now - lastReport[0] > 1_000_000_000L || done == total)) {
+                lastReport[0] = now;
+                err.println("audit: " + done + " of " + total + " schedules done (last " + AuditWriter.scheduleText(s) + ")");
                 err.flush();
             }
-        });
+        };
+        Audit audit;
+        if (closedForm) {
+            audit = Audit.runClosedForm(StructuredCurve.of(description.structure()), list, options, progress);
+        } else {
+            Predictor p = Predictors.parse(predictor, MarginalLattice.of(law));
+            audit = Audit.run(law, list, p, options, progress);
+        }
+        if (json && exact) {
+            List<org.dlmexact.exact.ExactReal> values = new ArrayList<>();
+            for (Audit.Row r : audit.rows()) {
+                values.add(r.idealError());
+            }
+            Options.checkExact(values);
+        }
         // render everything before writing anything, so that an error leaves no partial file
         String svg = plot == null ? null : AuditPlot.svg(audit, "dlm-exact audit of " + lawOptions.law
                 + " (predictor " + audit.predictor() + ")");
@@ -134,7 +167,22 @@ final class AuditCommand implements Callable<Integer> {
 
     private String jsonText(Audit audit) throws JsonProcessingException {
         return LawJson.mapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(AuditWriter.json(audit, lawOptions.law, digits));
+                .writeValueAsString(AuditWriter.json(audit, lawOptions.law, digits, exact));
+    }
+
+    /** A closed-form audit takes the optimal predictor only, and a length the optimal-schedule programme accepts. */
+    private void checkClosedForm(LawDescription law) {
+        if (!"optimal".equals(predictor)) {
+            throw new InvalidInputException("predictor.too-large", "--predictor " + predictor + " needs the law's"
+                    + " conditional probabilities over its " + law.alphabetSize() + "^" + law.length() + " outcomes;"
+                    + " for a structured law too long to enumerate the audit takes only the optimal predictor");
+        }
+        if (law.length() > ChenCongLiOptimalSchedule.MAX_LENGTH) {
+            throw new InvalidInputException("law.too-large", "too large to compute: the audit's optimal-schedule programme"
+                    + " visits about L^3/6 = " + java.math.BigInteger.valueOf(law.length()).pow(3).divide(
+                            java.math.BigInteger.valueOf(6)) + " candidates for L = " + law.length() + "; the limit is L = "
+                    + ChenCongLiOptimalSchedule.MAX_LENGTH);
+        }
     }
 
     private List<Schedule> resolveSchedules(int l) {

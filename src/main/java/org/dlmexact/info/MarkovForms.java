@@ -382,6 +382,34 @@ final class MarkovForms extends ClosedForms {
             return MarkovForms.this.expansion(i + 1);
         }
 
+        /**
+         * The atoms of {@code e_k}, read off the support of its expansion without computing it:
+         * {@code H(mu_s)} for {@code s <= L - k} and {@code r(a, g)} for {@code g <= L - k + 1} with
+         * {@code M_g(a) > 0} ({@code k >= 2}).
+         */
+        @Override
+        protected java.util.BitSet computeAtoms(int i) {
+            int k = i + 1;
+            java.util.BitSet out = new java.util.BitSet();
+            java.util.Set<Integer> terms = new java.util.HashSet<>();
+            for (int s = 0; s <= l - k; s++) {
+                if (marg[s] >= 0) {
+                    terms.add(marg[s]);
+                }
+            }
+            for (int g = 1; k >= 2 && g <= l - k + 1; g++) {
+                for (int a = 0; a < v; a++) {
+                    if (row[g][a] >= 0 && q[g][a].signum() != 0) {
+                        terms.add(row[g][a]);
+                    }
+                }
+            }
+            for (int t : terms) {
+                out.or(prim.atoms(t));
+            }
+            return out;
+        }
+
         @Override
         protected BigInteger[][] computeBounds(int bits) {
             int guard = 8 + 2 * (32 - Integer.numberOfLeadingZeros(l));
