@@ -372,11 +372,17 @@ final class MarkovForms extends ClosedForms {
             super(l);
         }
 
+        /*@ also public normal_behavior
+          @   ensures \result != null;
+          @ pure @*/
         @Override
         public TermBasis parent() {
             return prim;
         }
 
+        /*@ also public normal_behavior
+          @   requires 0 <= i && i < size();
+          @ pure @*/
         @Override
         public ExactReal expansion(int i) {
             return MarkovForms.this.expansion(i + 1);

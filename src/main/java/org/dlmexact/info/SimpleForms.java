@@ -15,13 +15,13 @@ import org.dlmexact.law.Structure;
 final class SimpleForms extends ClosedForms {
 
     /** The entropy of a set of positions, and {@code e_k}, for one family. */
-    private interface Family {
-        ExactReal subset(int[] positions);
+    private abstract static class Family {
+        abstract ExactReal subset(int[] positions);
 
-        ExactReal average(int k);
+        abstract ExactReal average(int k);
 
         /** {@code sum_i H(X_{[L] \ {i}})}; by default from {@link #subset}. */
-        default ExactReal leaveOneOutSum(int l) {
+        ExactReal leaveOneOutSum(int l) {
             ExactReal s = ExactReal.ZERO;
             for (int i = 0; i < l; i++) {
                 s = s.add(subset(allBut(l, i)));
@@ -52,7 +52,7 @@ final class SimpleForms extends ClosedForms {
         ExactReal sum = p.identical() ? total.multiply(l) : total;
         return new SimpleForms(l, p.alphabetSize(), new Family() {
             @Override
-            public ExactReal subset(int[] s) {
+            ExactReal subset(int[] s) {
                 if (p.identical()) {
                     return h[0].multiply(s.length);
                 }
@@ -64,12 +64,12 @@ final class SimpleForms extends ClosedForms {
             }
 
             @Override
-            public ExactReal average(int k) {
+            ExactReal average(int k) {
                 return sum.multiply(Rational.of(k, l));
             }
 
             @Override
-            public ExactReal leaveOneOutSum(int length) {
+            ExactReal leaveOneOutSum(int length) {
                 // each position is left out once: sum_i (total - H(p_i)) = (L - 1) total
                 return sum.multiply(l - 1);
             }
@@ -113,7 +113,7 @@ final class SimpleForms extends ClosedForms {
         ExactReal ln2 = ExactReal.ln(2);
         return new SimpleForms(l, 2, new Family() {
             @Override
-            public ExactReal subset(int[] s) {
+            ExactReal subset(int[] s) {
                 Set<Integer> pairs = new HashSet<>();
                 for (int i : s) {
                     pairs.add(i / 2);
@@ -122,7 +122,7 @@ final class SimpleForms extends ClosedForms {
             }
 
             @Override
-            public ExactReal average(int k) {
+            ExactReal average(int k) {
                 long n = (long) l * (l - 1) - (long) (l - k) * (l - k - 1);
                 return ln2.multiply(Rational.of(n, 2L * (l - 1)));
             }
@@ -133,12 +133,12 @@ final class SimpleForms extends ClosedForms {
     private static Family counting(java.util.function.IntFunction<ExactReal> f) {
         return new Family() {
             @Override
-            public ExactReal subset(int[] s) {
+            ExactReal subset(int[] s) {
                 return s.length == 0 ? ExactReal.ZERO : f.apply(s.length);
             }
 
             @Override
-            public ExactReal average(int k) {
+            ExactReal average(int k) {
                 return k == 0 ? ExactReal.ZERO : f.apply(k);
             }
         };

@@ -73,8 +73,10 @@ public final class LawDescription {
             return true;
         }
         int v = alphabetSize();
-        return v <= SequenceSpace.MAX_ALPHABET
-                && SequenceSpace.estimateOutcomes(v, length()).compareTo(BigInteger.valueOf(SequenceSpace.MAX_OUTCOMES)) <= 0;
+        int l = length();
+        // V >= 2: beyond 64 positions V^L exceeds any limit, and computing it could take minutes
+        return v <= SequenceSpace.MAX_ALPHABET && l <= 64
+                && SequenceSpace.estimateOutcomes(v, l).compareTo(BigInteger.valueOf(SequenceSpace.MAX_OUTCOMES)) <= 0;
     }
 
     /** The enumerated law (built once), refused with the size estimate when it is too large. */

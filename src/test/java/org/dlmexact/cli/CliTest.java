@@ -213,16 +213,21 @@ class CliTest {
 
     @Test
     void tooLargeLaw() {
-        assertBadInput(run("info", "--law", "uniform:2,17"), "131072");
-        assertBadInput(run("info", "--law", "uniform:2,16"), "43046721");
+        assertBadInput(run("info", "--law", "random:2,17,1"), "131072");
+        assertBadInput(run("info", "--law", "random:2,16,1"), "43046721");
+        // a structured family is enumerated only by the commands that need its table
+        assertBadInput(run("law", "--law", "uniform:2,17"), "131072");
+        assertBadInput(run("error", "--law", "uniform:2,17", "--schedule", "ones"), "131072");
     }
 
     @Test
     void degenerateFamilyArgumentsAreBadInputNotCrashes() {
         assertBadInput(run("law", "--law", "product:0:1/2,1/2"), "length", "got 0");
         assertBadInput(run("law", "--law", "code:-2:1,1"), "prime q", "got -2");
-        assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
-                () -> assertBadInput(run("info", "--law", "uniform:3,200000000"), "3^200000000"));
+        assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+            assertBadInput(run("law", "--law", "uniform:3,200000000"), "3^200000000");
+            assertBadInput(run("info", "--law", "uniform:3,200000000"), "length 200000000", "1048576");
+        });
     }
 
     @Test

@@ -1,0 +1,326 @@
+package org.dlmexact.exact;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Symbolic exact reals ({@link ExactReal#combination}) against the same values built canonically:
+ * every operation must give the value, whatever the representation. The test bases have terms
+ * {@code t_i = c_i + ln(n_i)} with known exact forms, including integers that share factors
+ * ({@code ln 2}, {@code ln 4}, {@code ln 6}), so that some combinations vanish only after expansion
+ * (not formally), which exercises the exact fallback.
+ */
+class SymbolicRealTest {
+
+    /** Terms {@code t_i = c_i + ln(n_i)}; counts its enclosure sweeps. */
+    static final class LnBasis extends TermBasis {
+        final long[] n;
+        final Rational[] c;
+        int sweeps;
+
+        LnBasis(long[] n, Rational[] c) {
+            super(n.length);
+            this.n = n;
+            this.c = c;
+        }
+
+        ExactReal canonicalTerm(int i) {
+            return ExactReal.ln(n[i]).add(c[i]);
+        }
+
+        @Override
+        protected BigInteger[][] computeBounds(int bits) {
+            sweeps++;
+            BigInteger[][] out = new BigInteger[size()][];
+            for (int i = 0; i < size(); i++) {
+                Interval iv = canonicalTerm(i).enclosure(bits + 2);
+                BigInteger scale = BigInteger.ONE.shiftLeft(bits);
+                out[i] = new BigInteger[] {iv.lo().multiply(Rational.of(scale)).floor(),
+                    iv.hi().multiply(Rational.of(scale)).ceil()};
+            }
+            return out;
+        }
+
+        @Override
+        protected ExactReal computeExact(int i) {
+            return canonicalTerm(i);
+        }
+
+        @Override
+        protected BitSet computeAtoms(int i) {
+            BitSet b = new BitSet();
+            b.set(i);
+            return b;
+        }
+    }
+
+    /** {@code e_k = sum_{i<k} t_i}, derived from a {@link LnBasis}. */
+    static final class PrefixBasis extends TermBasis {
+        final LnBasis parent;
+
+        PrefixBasis(LnBasis parent) {
+            super(parent.size());
+            this.parent = parent;
+        }
+
+        @Override
+        public TermBasis parent() {
+            return parent;
+        }
+
+        @Override
+        public ExactReal expansion(int i) {
+            int[] idx = new int[i + 1];
+            BigInteger[] num = new BigInteger[i + 1];
+            for (int j = 0; j <= i; j++) {
+                idx[j] = j;
+                num[j] = BigInteger.ONE;
+            }
+            return ExactReal.combination(parent, idx, num, BigInteger.ONE);
+        }
+
+        @Override
+        protected BigInteger[][] computeBounds(int bits) {
+            BigInteger[][] out = new BigInteger[size()][];
+            BigInteger lo = BigInteger.ZERO;
+            BigInteger hi = BigInteger.ZERO;
+            for (int i = 0; i < size(); i++) {
+                BigInteger[] t = parent.bounds(i, bits);
+                lo = lo.add(t[0]);
+                hi = hi.add(t[1]);
+                out[i] = new BigInteger[] {lo, hi};
+            }
+            return out;
+        }
+    }
+
+    private static final long[] N = {2, 3, 4, 6, 7, 10, 12, 1_000_003};
+    private static final Rational[] C = {Rational.ZERO, Rational.of(1, 2), Rational.ZERO, Rational.of(-3, 4),
+        Rational.ZERO, Rational.of(2), Rational.ZERO, Rational.of(1, 7)};
+
+    private static LnBasis basis() {
+        return new LnBasis(N, C);
+    }
+
+    /** The canonical value of {@code (1/den) sum num_j t_{idx_j}}. */
+    private static ExactReal canonical(LnBasis b, int[] idx, long[] num, long den) {
+        ExactReal s = ExactReal.ZERO;
+        for (int j = 0; j < idx.length; j++) {
+            s = s.add(b.canonicalTerm(idx[j]).multiply(Rational.of(num[j], den)));
+        }
+        return s;
+    }
+
+    private static ExactReal symbolic(LnBasis b, int[] idx, long[] num, long den) {
+        BigInteger[] n = new BigInteger[num.length];
+        for (int j = 0; j < num.length; j++) {
+            n[j] = BigInteger.valueOf(num[j]);
+        }
+        return ExactReal.combination(b, idx, n, BigInteger.valueOf(den));
+    }
+
+    /** Seeded random combinations (seed in the test name): symbolic and canonical forms agree in every operation. */
+    @TestFactory
+    Stream<DynamicTest> operationsAgreeWithTheCanonicalForm() {
+        List<DynamicTest> out = new ArrayList<>();
+        for (long seed = 1; seed <= 40; seed++) {
+            long sd = seed;
+            out.add(dynamicTest("seed " + seed, () -> {
+                java.util.Random r = new java.util.Random(sd);
+                LnBasis b = basis();
+                int[] idx = new int[1 + r.nextInt(4)];
+                long[] num = new long[idx.length];
+                for (int j = 0; j < idx.length; j++) {
+                    idx[j] = r.nextInt(N.length);
+                    num[j] = r.nextInt(11) - 5;
+                }
+                long den = 1 + r.nextInt(6);
+                int[] idx2 = {r.nextInt(N.length), r.nextInt(N.length)};
+                long[] num2 = {r.nextInt(7) - 3, r.nextInt(7) - 3};
+                ExactReal x = symbolic(b, idx, num, den);
+                ExactReal cx = canonical(b, idx, num, den);
+                ExactReal y = symbolic(b, idx2, num2, 3);
+                ExactReal cy = canonical(b, idx2, num2, 3);
+                assertEquals(cx, x);
+                assertEquals(cx, x.canonical());
+                assertFalse(x.canonical().isSymbolic());
+                assertEquals(cx.toString(), x.toString());
+                assertEquals(cx.hashCode(), x.hashCode());
+                assertEquals(cx.signum(), x.signum());
+                assertEquals(cx.isZero(), x.isZero());
+                assertEquals(cx.floor(), x.floor());
+                assertEquals(cx.ceil(), x.ceil());
+                assertEquals(cx.toDecimal(25), x.toDecimal(25));
+                assertEquals(cx.toDouble(), x.toDouble());
+                assertEquals(cx.rationalPart(), x.rationalPart());
+                assertEquals(cx.logCoefficients(), x.logCoefficients());
+                assertEquals(cx.isRational(), x.isRational());
+                assertEquals(cx.add(cy), x.add(y));
+                assertEquals(cx.subtract(cy), x.subtract(y));
+                assertEquals(cx.subtract(cy), x.subtract(cy));
+                assertEquals(cx.subtract(cy), cx.subtract(y));
+                assertEquals(cx.multiply(Rational.of(-5, 3)), x.multiply(Rational.of(-5, 3)));
+                assertEquals(cx.add(Rational.of(7, 2)), x.add(Rational.of(7, 2)));
+                assertEquals(Integer.signum(cx.compareTo(cy)), Integer.signum(x.compareTo(y)));
+                assertTrue(x.enclosure(64).contains(cx.enclosure(200).lo()) || !cx.isRational());
+                Interval wide = x.enclosure(64);
+                Interval tight = cx.enclosure(300);
+                assertTrue(wide.lo().compareTo(tight.hi()) <= 0 && tight.lo().compareTo(wide.hi()) <= 0,
+                        "the enclosure contains the value");
+                if (!cy.isZero()) {
+                    assertEquals(cx.rationalRatio(cy), x.rationalRatio(y));
+                    assertEquals(Ratios.decimal(cx, cy, 12), Ratios.decimal(x, y, 12));
+                }
+            }));
+        }
+        return out.stream();
+    }
+
+    @Test
+    void formalCancellationNeedsNoCanonicalForm() {
+        LnBasis b = basis();
+        ExactReal x = symbolic(b, new int[] {0, 5}, new long[] {3, -2}, 7);
+        ExactReal z = x.subtract(x.multiply(Rational.of(2)).divide(Rational.of(2)));
+        assertTrue(z.isZero());
+        assertFalse(z.isSymbolic(), "a form whose coefficients all cancel is canonical zero");
+        assertEquals(0, b.sweeps, "no enclosure was needed");
+        assertEquals(Rational.of(-5, 2), x.multiply(Rational.of(-5, 2)).knownRatio(x));
+    }
+
+    @Test
+    void zeroAfterExpansionIsDecidedExactly() {
+        // 2 ln 2 - ln 4 = 0 and ln 2 + ln 3 - ln 6 = 3/4 (the terms carry rational parts 0, 1/2, -3/4)
+        LnBasis b = basis();
+        ExactReal z = symbolic(b, new int[] {0, 2}, new long[] {2, -1}, 1);
+        assertTrue(z.isSymbolic());
+        assertNull(z.knownRatio(ExactReal.ONE), "no formal ratio to a canonical value");
+        assertTrue(z.isZero());
+        assertEquals(0, z.signum());
+        assertEquals("0.000", z.toDecimal(3));
+        ExactReal w = symbolic(b, new int[] {0, 1, 3}, new long[] {1, 1, -1}, 1);
+        assertEquals(ExactReal.of(Rational.of(5, 4)), w);
+        assertEquals("1.25", w.toDecimal(2));
+        assertEquals("1", w.toDecimal(0), "a rational tie (1.25 to 1 digit is 1.3; to 0 digits 1) is rounded exactly");
+        assertEquals("1.3", w.toDecimal(1));
+        assertEquals(BigInteger.ONE, w.floor());
+        assertEquals(BigInteger.TWO, w.ceil());
+        assertTrue(w.isRational());
+        assertEquals(Rational.of(5, 4), w.rationalRatio(ExactReal.ONE));
+        assertEquals("5", Ratios.decimal(w, ExactReal.of(Rational.of(1, 4)), 0));
+        // floor at an integer reached only by expansion: ln 4 - 2 ln 2 + 3 = 3
+        ExactReal three = z.add(Rational.of(3));
+        assertEquals(BigInteger.valueOf(3), three.floor());
+        assertEquals(BigInteger.valueOf(3), three.ceil());
+        assertEquals(3.0, three.toDouble());
+    }
+
+    @Test
+    void derivedBasisValuesAddFormallyToTheirParent() {
+        LnBasis b = basis();
+        PrefixBasis e = new PrefixBasis(b);
+        // e_2 - t_0 - t_1 - t_2 = 0 formally after expanding the short derived value
+        ExactReal e2 = ExactReal.term(e, 2);
+        ExactReal parts = symbolic(b, new int[] {0, 1, 2}, new long[] {1, 1, 1}, 1);
+        ExactReal d = e2.subtract(parts);
+        assertFalse(d.isSymbolic());
+        assertTrue(d.isZero());
+        assertEquals(canonical(b, new int[] {0, 1, 2}, new long[] {1, 1, 1}, 1), e2);
+        assertEquals(e.exact(2), e2.canonical());
+        BitSet atoms = e.atoms(2);
+        assertEquals(3, atoms.cardinality());
+        assertEquals(3, e2.symbolicAtomCount());
+    }
+
+    @Test
+    void longDerivedValuesAreCarriedAlongNotExpanded() {
+        long[] n = new long[40];
+        Rational[] c = new Rational[40];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = 2 + i;
+            c[i] = Rational.ZERO;
+        }
+        LnBasis b = new LnBasis(n, c);
+        PrefixBasis e = new PrefixBasis(b);
+        int[] idx = new int[30];
+        BigInteger[] num = new BigInteger[30];
+        for (int j = 0; j < 30; j++) {
+            idx[j] = j;
+            num[j] = BigInteger.valueOf(j % 2 == 0 ? 1 : -1);
+        }
+        ExactReal longValue = ExactReal.combination(e, idx, num, BigInteger.ONE);
+        ExactReal overParent = ExactReal.term(b, 39);
+        ExactReal sum = longValue.add(overParent);
+        assertTrue(sum.isSymbolic());
+        ExactReal expected = ExactReal.ZERO;
+        for (int j = 0; j < 30; j++) {
+            expected = expected.add(e.exact(j).multiply(j % 2 == 0 ? 1 : -1));
+        }
+        expected = expected.add(ExactReal.ln(41));
+        assertEquals(expected, sum);
+        assertEquals(expected.toDecimal(30), sum.toDecimal(30));
+        assertEquals(expected, sum.subtract(overParent).add(overParent));
+        assertTrue(sum.subtract(expected).isZero());
+    }
+
+    @Test
+    void valuesOverUnrelatedBasesAreStillExact() {
+        LnBasis a = basis();
+        LnBasis b = basis();
+        ExactReal x = ExactReal.term(a, 3);
+        ExactReal y = ExactReal.term(b, 3);
+        assertNull(x.knownRatio(y), "different bases are never proportional formally");
+        assertEquals(x, y);
+        assertTrue(x.subtract(y).isZero());
+        assertEquals(Rational.ONE, x.rationalRatio(y));
+    }
+
+    @Test
+    void badCombinationsAreRefused() {
+        LnBasis b = basis();
+        assertThrows(IllegalArgumentException.class, () -> ExactReal.combination(b, new int[] {0}, new BigInteger[0],
+                BigInteger.ONE));
+        assertThrows(IllegalArgumentException.class, () -> ExactReal.combination(b, new int[] {0},
+                new BigInteger[] {BigInteger.ONE}, BigInteger.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> ExactReal.term(b, N.length));
+        assertThrows(IllegalArgumentException.class, () -> ExactReal.term(b, -1));
+        assertThrows(IllegalArgumentException.class, () -> b.bounds(0, 0));
+        assertThrows(IllegalArgumentException.class, () -> b.exact(N.length));
+        assertThrows(UnsupportedOperationException.class, () -> b.expansion(0));
+        assertThrows(ArithmeticException.class, () -> ExactReal.term(b, 0).knownRatio(ExactReal.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new LnBasis(new long[0], new Rational[0]));
+    }
+
+    @Test
+    void basisEnclosuresAreCachedAndRoundedToLevels() {
+        LnBasis b = basis();
+        BigInteger[] lo = b.bounds(1, 10);
+        assertEquals(1, b.sweeps);
+        assertEquals(TermBasis.MIN_BITS, 192);
+        b.bounds(2, 100);
+        b.bounds(3, 192);
+        assertEquals(1, b.sweeps, "requests up to the lowest level share one sweep");
+        BigInteger[] fine = b.bounds(1, 200);
+        assertEquals(2, b.sweeps, "a finer request computes a new level (256 bits)");
+        b.bounds(1, 256);
+        assertEquals(2, b.sweeps);
+        // the coarse bounds are the fine ones rounded outward
+        assertEquals(fine[0].shiftRight(190), b.bounds(1, 10)[0]);
+        assertTrue(lo[0].compareTo(b.bounds(1, 10)[0]) <= 0);
+        Rational value = Rational.ONE;
+        assertNotEquals(value, Rational.ZERO);
+    }
+}
