@@ -32,8 +32,9 @@ public abstract class TermBasis {
     public static final int MIN_BITS = 192;
 
     private final int size;
-    private BigInteger[][] bounds;
-    private int boundsBits;
+    /** Per term: its enclosure and the precision it was computed at (0: not yet). */
+    private final BigInteger[][] bounds;
+    private final int[] boundsBits;
     private final ExactReal[] exact;
     private final BitSet[] atoms;
 
@@ -45,6 +46,8 @@ public abstract class TermBasis {
             throw new IllegalArgumentException("a term basis needs at least one term, got " + size);
         }
         this.size = size;
+        this.bounds = new BigInteger[size][];
+        this.boundsBits = new int[size];
         this.exact = new ExactReal[size];
         this.atoms = new BitSet[size];
     }
@@ -71,28 +74,37 @@ public abstract class TermBasis {
         if (bits < 1) {
             throw new IllegalArgumentException("precision must be at least 1 bit, got " + bits);
         }
-        BigInteger[][] b;
+        BigInteger[] b;
         int have;
         synchronized (this) {
-            if (bounds == null || boundsBits < bits) {
+            if (boundsBits[i] < bits) {
                 int level = Math.max(MIN_BITS, (bits + 63) / 64 * 64);
-                BigInteger[][] fresh = computeBounds(level);
-                if (fresh.length != size) {
-                    throw new IllegalStateException("computeBounds returned " + fresh.length + " terms, expected " + size);
-                }
-                for (int t = 0; t < size; t++) {
-                    if (fresh[t].length != 2 || fresh[t][0].compareTo(fresh[t][1]) > 0) {
-                        throw new IllegalStateException("computeBounds returned an empty enclosure for term " + t);
+                if (independentTerms()) {
+                    bounds[i] = checked(computeBound(i, level), i);
+                    boundsBits[i] = level;
+                } else {
+                    BigInteger[][] fresh = computeBounds(level);
+                    if (fresh.length != size) {
+                        throw new IllegalStateException("computeBounds returned " + fresh.length + " terms, expected " + size);
+                    }
+                    for (int t = 0; t < size; t++) {
+                        bounds[t] = checked(fresh[t], t);
+                        boundsBits[t] = level;
                     }
                 }
-                bounds = fresh;
-                boundsBits = level;
             }
-            b = bounds;
-            have = boundsBits;
+            b = bounds[i];
+            have = boundsBits[i];
         }
         int shift = have - bits;
-        return new BigInteger[] {b[i][0].shiftRight(shift), b[i][1].negate().shiftRight(shift).negate()};
+        return new BigInteger[] {b[0].shiftRight(shift), b[1].negate().shiftRight(shift).negate()};
+    }
+
+    private static BigInteger[] checked(BigInteger[] b, int t) {
+        if (b.length != 2 || b[0].compareTo(b[1]) > 0) {
+            throw new IllegalStateException("an empty enclosure was computed for term " + t);
+        }
+        return b;
     }
 
     /** The exact (canonical) form of term {@code i}. */
@@ -165,9 +177,29 @@ public abstract class TermBasis {
 
     /**
      * Enclosures of every term at {@code bits} bits: {@code result[i] = {lo, hi}} with
-     * {@code lo / 2^bits <= t_i <= hi / 2^bits}.
+     * {@code lo / 2^bits <= t_i <= hi / 2^bits}. The default computes them one by one with
+     * {@link #computeBound}.
      */
-    protected abstract BigInteger[][] computeBounds(int bits);
+    protected BigInteger[][] computeBounds(int bits) {
+        BigInteger[][] out = new BigInteger[size][];
+        for (int t = 0; t < size; t++) {
+            out[t] = computeBound(t, bits);
+        }
+        return out;
+    }
+
+    /**
+     * Whether the enclosure of one term can be computed on its own ({@link #computeBound}); then only
+     * the terms a value uses are ever enclosed. False by default: all terms at once.
+     */
+    protected boolean independentTerms() {
+        return false;
+    }
+
+    /** The enclosure of term {@code i} alone at {@code bits} bits (bases with {@link #independentTerms()}). */
+    protected BigInteger[] computeBound(int i, int bits) {
+        throw new UnsupportedOperationException("this basis computes its enclosures all at once");
+    }
 
     /**
      * The exact form of term {@code i} (canonical or symbolic; it is made canonical by the caller).

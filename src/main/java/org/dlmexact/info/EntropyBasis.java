@@ -59,30 +59,31 @@ final class EntropyBasis extends TermBasis {
     }
 
     @Override
-    protected BigInteger[][] computeBounds(int bits) {
-        BigInteger[][] out = new BigInteger[size()][];
+    protected boolean independentTerms() {
+        return true;
+    }
+
+    @Override
+    protected BigInteger[] computeBound(int i, int bits) {
         int b = bits + 4;
-        for (int i = 0; i < size(); i++) {
-            Weights w = weights.apply(i);
-            BigInteger[] lnW = CertifiedLog.lnBounds(w.total(), b);
-            BigInteger sumLo = BigInteger.ZERO;
-            BigInteger sumHi = BigInteger.ZERO;
-            for (int j = 0; j < w.values().length; j++) {
-                BigInteger v = w.values()[j];
-                if (v.compareTo(BigInteger.ONE) <= 0) {
-                    continue;
-                }
-                BigInteger[] ln = CertifiedLog.lnBounds(v, b);
-                BigInteger c = w.multiplicity(j).multiply(v);
-                sumLo = sumLo.add(c.multiply(ln[0]));
-                sumHi = sumHi.add(c.multiply(ln[1]));
+        Weights w = weights.apply(i);
+        BigInteger[] lnW = CertifiedLog.lnBounds(w.total(), b);
+        BigInteger sumLo = BigInteger.ZERO;
+        BigInteger sumHi = BigInteger.ZERO;
+        for (int j = 0; j < w.values().length; j++) {
+            BigInteger v = w.values()[j];
+            if (v.compareTo(BigInteger.ONE) <= 0) {
+                continue;
             }
-            // H 2^b in [lnW_lo - ceil(sumHi / W), lnW_hi - floor(sumLo / W)]
-            BigInteger lo = lnW[0].subtract(ceilDiv(sumHi, w.total()));
-            BigInteger hi = lnW[1].subtract(sumLo.divide(w.total()));
-            out[i] = new BigInteger[] {lo.shiftRight(4), hi.negate().shiftRight(4).negate()};
+            BigInteger[] ln = CertifiedLog.lnBounds(v, b);
+            BigInteger c = w.multiplicity(j).multiply(v);
+            sumLo = sumLo.add(c.multiply(ln[0]));
+            sumHi = sumHi.add(c.multiply(ln[1]));
         }
-        return out;
+        // H 2^b in [lnW_lo - ceil(sumHi / W), lnW_hi - floor(sumLo / W)]
+        BigInteger lo = lnW[0].subtract(ceilDiv(sumHi, w.total()));
+        BigInteger hi = lnW[1].subtract(sumLo.divide(w.total()));
+        return new BigInteger[] {lo.shiftRight(4), hi.negate().shiftRight(4).negate()};
     }
 
     @Override
