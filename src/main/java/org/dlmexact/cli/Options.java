@@ -11,7 +11,7 @@ final class Options {
     }
 
     /** Largest number of atoms of one symbolic value whose exact text {@code --exact} builds. */
-    static final int MAX_EXACT_ATOMS = 1500;
+    static final int MAX_EXACT_ATOMS = 800;
 
     /**
      * Refuses {@code --exact} up front when a value's exact text would need a coprime base of more

@@ -80,7 +80,7 @@ class StructuredCommandsTest {
 
     @Test
     void exactIsRefusedWhenTheTextIsTooLarge() {
-        assertBad(run("info", "--law", "markov:700:3/4,1/4;1/3,2/3", "--exact"), "--exact", "atoms", "1500");
+        assertBad(run("info", "--law", "markov:700:3/4,1/4;1/3,2/3", "--exact"), "--exact", "atoms", "800");
     }
 
     @Test
