@@ -68,11 +68,19 @@ public final class ChenCongLiOptimalSchedule {
         private final boolean exactPoints;
         private final long candidates;
         private final long exactComparisons;
+        private final long fineComparisons;
 
-        Statistics(boolean exactPoints, long candidates, long exactComparisons) {
+        Statistics(boolean exactPoints, long candidates, long exactComparisons, long fineComparisons) {
             this.exactPoints = exactPoints;
             this.candidates = candidates;
             this.exactComparisons = exactComparisons;
+            this.fineComparisons = fineComparisons;
+        }
+
+        /** The number of comparisons decided by the finer ({@value Programme#FINE_BITS}-bit) enclosures. */
+        //@ pure
+        public long fineComparisons() {
+            return fineComparisons;
         }
 
         /** Whether the candidates were exact points (every {@code e_k} a known multiple of {@code e_L}). */
@@ -87,14 +95,14 @@ public final class ChenCongLiOptimalSchedule {
             return candidates;
         }
 
-        /** The number of exact comparisons (overlapping enclosures). */
+        /** The number of exact comparisons (candidates whose finer enclosures overlap too). */
         //@ pure
         public long exactComparisons() {
             return exactComparisons;
         }
     }
 
-    private static volatile Statistics last = new Statistics(true, 0, 0);
+    private static volatile Statistics last = new Statistics(true, 0, 0, 0);
 
     private ChenCongLiOptimalSchedule() {
     }
@@ -187,64 +195,10 @@ public final class ChenCongLiOptimalSchedule {
             throw new IllegalArgumentException("the optimal-schedule programme visits about L^3/6 candidates; L <= "
                     + MAX_LENGTH + ", got L = " + l);
         }
-        Enclosed e = Enclosed.of(info);
-        long[] elo = e.lo;
-        long[] ehi = e.hi;
-        int[][] firstPart = new int[l + 1][l + 1];
-        // tail[t][a] = min cost of covering positions a..L-1 with t parts; rows t-1 (prev) and t (cur)
-        long[] prevLo = new long[l + 1];
-        long[] prevHi = new long[l + 1];
-        long[] curLo = new long[l + 1];
-        long[] curHi = new long[l + 1];
-        long candidates = 0;
-        long exactComparisons = 0;
-        for (int t = 1; t <= l; t++) {
-            for (int a = l - t; a >= 0; a--) {
-                long bLo = 0;
-                long bHi = 0;
-                int arg = -1;
-                int last = l - a - (t - 1);
-                for (int s = 1; s <= last; s++) {
-                    int rest = a + s;
-                    if (t == 1 && rest != l) {
-                        continue;
-                    }
-                    long cLo = 0;
-                    long cHi = 0;
-                    if (s >= 2) {
-                        cLo = s * elo[a + 1] - (s - 1) * ehi[a] - ehi[a + s];
-                        cHi = s * ehi[a + 1] - (s - 1) * elo[a] - elo[a + s];
-                    }
-                    long vLo = cLo + (t == 1 ? 0 : prevLo[rest]);
-                    long vHi = cHi + (t == 1 ? 0 : prevHi[rest]);
-                    candidates++;
-                    boolean better;
-                    if (arg < 0 || vHi < bLo) {
-                        better = true;
-                    } else if (vLo > bHi || e.exact) {
-                        better = false;
-                    } else {
-                        exactComparisons++;
-                        better = exactValue(info, firstPart, t, a, s).compareTo(exactValue(info, firstPart, t, a, arg)) < 0;
-                    }
-                    if (better) {
-                        bLo = vLo;
-                        bHi = vHi;
-                        arg = s;
-                    }
-                }
-                curLo[a] = bLo;
-                curHi[a] = bHi;
-                firstPart[t][a] = arg;
-            }
-            long[] x = prevLo;
-            prevLo = curLo;
-            curLo = x;
-            x = prevHi;
-            prevHi = curHi;
-            curHi = x;
-        }
-        last = new Statistics(e.exact, candidates, exactComparisons);
+        Programme p = new Programme(info);
+        p.run();
+        int[][] firstPart = p.firstPart;
+        last = new Statistics(p.e.exact, p.candidates, p.exactComparisons, p.fineComparisons);
         List<Optimum> out = new ArrayList<>();
         for (int t = 1; t <= l; t++) {
             int[] starts = blockStarts(firstPart, l, t);
@@ -256,6 +210,190 @@ public final class ChenCongLiOptimalSchedule {
             out.add(new Optimum(t, schedule, IdealError.closedForm(info, schedule)));
         }
         return out;
+    }
+
+    /**
+     * The programme's state. Level 1: the {@code e_k} and every row of {@code tail} as 64-bit
+     * intervals. Level 2, switched on at the first overlap of level-1 intervals: the {@code e_k} at
+     * {@value #FINE_BITS} bits and the tails of the chosen candidates at that precision
+     * ({@code BigInteger}s, {@code O(1)} per cell; the rows computed before the switch are rebuilt
+     * from the table of first parts once). Level 3: exact comparison of the two candidates' values.
+     */
+    private static final class Programme {
+        static final int FINE_BITS = 256;
+
+        final InformationCurve info;
+        final int l;
+        final Enclosed e;
+        final int[][] firstPart;
+        long candidates;
+        long exactComparisons;
+        long fineComparisons;
+        /** Level 2: e_k enclosures over 2^FINE_BITS, and the rows of tail (null until switched on). */
+        BigInteger[] fineLo;
+        BigInteger[] fineHi;
+        BigInteger[][] prevFine;
+        BigInteger[][] curFine;
+
+        Programme(InformationCurve info) {
+            this.info = info;
+            this.l = info.length();
+            this.e = Enclosed.of(info);
+            this.firstPart = new int[l + 1][l + 1];
+        }
+
+        void run() {
+            long[] elo = e.lo;
+            long[] ehi = e.hi;
+            // tail[t][a] = min cost of covering positions a..L-1 with t parts; rows t-1 (prev) and t (cur)
+            long[] prevLo = new long[l + 1];
+            long[] prevHi = new long[l + 1];
+            long[] curLo = new long[l + 1];
+            long[] curHi = new long[l + 1];
+            for (int a = 0; a < l; a++) {
+                // one part: the block a..L-1
+                int s = l - a;
+                curLo[a] = s == 1 ? 0 : s * elo[a + 1] - (s - 1) * ehi[a] - ehi[l];
+                curHi[a] = s == 1 ? 0 : s * ehi[a + 1] - (s - 1) * elo[a] - elo[l];
+                firstPart[1][a] = s;
+                candidates++;
+            }
+            for (int t = 2; t <= l; t++) {
+                long[] x = prevLo;
+                prevLo = curLo;
+                curLo = x;
+                x = prevHi;
+                prevHi = curHi;
+                curHi = x;
+                if (fineLo != null) {
+                    BigInteger[][] y = prevFine;
+                    prevFine = curFine;
+                    curFine = y;
+                }
+                for (int a = l - t; a >= 0; a--) {
+                    long ea1lo = elo[a + 1];
+                    long ea1hi = ehi[a + 1];
+                    long ealo = elo[a];
+                    long eahi = ehi[a];
+                    // s = 1: cost 0
+                    long bLo = prevLo[a + 1];
+                    long bHi = prevHi[a + 1];
+                    int arg = 1;
+                    BigInteger[] bestFine = null;
+                    int last = l - a - (t - 1);
+                    candidates += last;
+                    for (int s = 2; s <= last; s++) {
+                        int rest = a + s;
+                        long vLo = s * ea1lo - (s - 1) * eahi - ehi[rest] + prevLo[rest];
+                        long vHi = s * ea1hi - (s - 1) * ealo - elo[rest] + prevHi[rest];
+                        if (vHi < bLo) {
+                            bLo = vLo;
+                            bHi = vHi;
+                            arg = s;
+                            bestFine = null;
+                        } else if (vLo <= bHi && !e.exact) {
+                            // the intervals overlap: finer enclosures, then the exact values
+                            if (fineLo == null) {
+                                switchOn(t, a);
+                            }
+                            if (bestFine == null) {
+                                bestFine = fine(a, arg);
+                            }
+                            BigInteger[] v = fine(a, s);
+                            boolean better;
+                            if (v[1].compareTo(bestFine[0]) < 0) {
+                                better = true;
+                                fineComparisons++;
+                            } else if (v[0].compareTo(bestFine[1]) > 0) {
+                                better = false;
+                                fineComparisons++;
+                            } else {
+                                exactComparisons++;
+                                better = exactValue(info, firstPart, t, a, s)
+                                        .compareTo(exactValue(info, firstPart, t, a, arg)) < 0;
+                            }
+                            if (better) {
+                                bLo = vLo;
+                                bHi = vHi;
+                                arg = s;
+                                bestFine = v;
+                            }
+                        }
+                    }
+                    curLo[a] = bLo;
+                    curHi[a] = bHi;
+                    firstPart[t][a] = arg;
+                    if (fineLo != null) {
+                        curFine[a] = bestFine != null ? bestFine : fine(a, arg);
+                    }
+                }
+            }
+        }
+
+        /**
+         * The level-2 interval of the candidate with first part {@code s} from {@code a}:
+         * {@code s e_{a+1} - (s-1) e_a - e_{a+s}} plus the level-2 tail of the previous row.
+         */
+        BigInteger[] fine(int a, int s) {
+            BigInteger lo = prevFine[a + s][0];
+            BigInteger hi = prevFine[a + s][1];
+            if (s >= 2) {
+                BigInteger bs = BigInteger.valueOf(s);
+                BigInteger bs1 = BigInteger.valueOf(s - 1L);
+                lo = lo.add(bs.multiply(fineLo[a + 1])).subtract(bs1.multiply(fineHi[a])).subtract(fineHi[a + s]);
+                hi = hi.add(bs.multiply(fineHi[a + 1])).subtract(bs1.multiply(fineLo[a])).subtract(fineLo[a + s]);
+            }
+            return new BigInteger[] {lo, hi};
+        }
+
+        /**
+         * Switches level 2 on while row {@code t} is being filled at start {@code a}: encloses the
+         * {@code e_k} at {@value #FINE_BITS} bits and rebuilds the previous row and the finished cells
+         * of row {@code t} from their paths.
+         */
+        void switchOn(int t, int a) {
+            fineLo = new BigInteger[l + 1];
+            fineHi = new BigInteger[l + 1];
+            fineLo[0] = BigInteger.ZERO;
+            fineHi[0] = BigInteger.ZERO;
+            Rational scale = Rational.of(BigInteger.ONE.shiftLeft(FINE_BITS));
+            for (int k = 1; k <= l; k++) {
+                Interval iv = info.averageEntropy(k).enclosure(FINE_BITS + 8);
+                fineLo[k] = iv.lo().multiply(scale).floor();
+                fineHi[k] = iv.hi().multiply(scale).ceil();
+            }
+            prevFine = new BigInteger[l + 1][];
+            curFine = new BigInteger[l + 1][];
+            prevFine[l] = new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO};
+            for (int b = 0; b <= l - (t - 1); b++) {
+                if (b < l) {
+                    prevFine[b] = pathFine(t - 1, b);
+                }
+            }
+            for (int b = a + 1; b <= l - t; b++) {
+                curFine[b] = pathFine(t, b);
+            }
+        }
+
+        /** The level-2 interval of the tail {@code (u, b)} by its path in the table. */
+        BigInteger[] pathFine(int u, int b) {
+            BigInteger lo = BigInteger.ZERO;
+            BigInteger hi = BigInteger.ZERO;
+            int start = b;
+            for (int w = u; w >= 1; w--) {
+                int s = firstPart[w][start];
+                if (s >= 2) {
+                    BigInteger bs = BigInteger.valueOf(s);
+                    BigInteger bs1 = BigInteger.valueOf(s - 1L);
+                    lo = lo.add(bs.multiply(fineLo[start + 1])).subtract(bs1.multiply(fineHi[start]))
+                            .subtract(fineHi[start + s]);
+                    hi = hi.add(bs.multiply(fineHi[start + 1])).subtract(bs1.multiply(fineLo[start]))
+                            .subtract(fineLo[start + s]);
+                }
+                start += s;
+            }
+            return new BigInteger[] {lo, hi};
+        }
     }
 
     /**
