@@ -85,7 +85,8 @@ public final class ExactReal implements Comparable<ExactReal> {
         }
         ExactReal c = canonicalCache;
         if (c == null) {
-            c = symbolic.materialize();
+            ExactReal m = SymbolicForm.merged(this);
+            c = m.symbolic == null ? m : m.symbolic.materialize();
             canonicalCache = c;
         }
         return c;
@@ -480,6 +481,13 @@ public final class ExactReal implements Comparable<ExactReal> {
                 int s = enclosure(bits).strictSign();
                 if (s != 0) {
                     return s;
+                }
+                if (bits == 64) {
+                    // not decided at once: add the parts over related bases formally (an identity may cancel)
+                    ExactReal m = SymbolicForm.merged(this);
+                    if (m != this) {
+                        return m.signum();
+                    }
                 }
             }
             return canon().signum();

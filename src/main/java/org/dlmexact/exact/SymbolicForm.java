@@ -19,8 +19,7 @@ final class SymbolicForm {
 
     /** Enclosures of a symbolic value are refined up to this precision before its canonical form is built. */
     static final int PRECISION_CAP = 1024;
-    /** A value over a derived basis with at most this many terms is expanded over the parent to be added to a value there. */
-    static final int EXPANSION_LIMIT = 16;
+
 
     final TermBasis basis;
     final int[] idx;
@@ -49,33 +48,54 @@ final class SymbolicForm {
         if (den.signum() <= 0) {
             throw new IllegalArgumentException("the common denominator must be positive, got " + den);
         }
-        TreeMap<Integer, BigInteger> m = new TreeMap<>();
+        boolean increasing = true;
         for (int j = 0; j < idx.length; j++) {
             if (idx[j] < 0 || idx[j] >= basis.size()) {
                 throw new IllegalArgumentException("term " + idx[j] + " outside 0.." + (basis.size() - 1));
             }
-            if (num[j].signum() != 0) {
-                m.merge(idx[j], num[j], BigInteger::add);
+            increasing &= j == 0 || idx[j - 1] < idx[j];
+        }
+        int[] i2;
+        BigInteger[] n2;
+        if (increasing) {
+            // already sorted and distinct (sums of forms, combinations built in order): drop zeros only
+            int nonZero = 0;
+            for (BigInteger n : num) {
+                nonZero += n.signum() != 0 ? 1 : 0;
+            }
+            i2 = new int[nonZero];
+            n2 = new BigInteger[nonZero];
+            for (int j = 0, k = 0; j < idx.length; j++) {
+                if (num[j].signum() != 0) {
+                    i2[k] = idx[j];
+                    n2[k++] = num[j];
+                }
+            }
+        } else {
+            TreeMap<Integer, BigInteger> m = new TreeMap<>();
+            for (int j = 0; j < idx.length; j++) {
+                if (num[j].signum() != 0) {
+                    m.merge(idx[j], num[j], BigInteger::add);
+                }
+            }
+            m.values().removeIf(v -> v.signum() == 0);
+            i2 = new int[m.size()];
+            n2 = new BigInteger[m.size()];
+            int k = 0;
+            for (Map.Entry<Integer, BigInteger> e : m.entrySet()) {
+                i2[k] = e.getKey();
+                n2[k++] = e.getValue();
             }
         }
-        m.values().removeIf(v -> v.signum() == 0);
         ExactReal base = rest.add(q0);
-        if (m.isEmpty()) {
+        if (i2.length == 0) {
             return base;
         }
         Rational r0 = base.isSymbolic() ? q0 : base.rationalPart();
         ExactReal r1 = base.isSymbolic() ? rest : base.add(r0.negate());
-        int[] i2 = new int[m.size()];
-        BigInteger[] n2 = new BigInteger[m.size()];
-        int k = 0;
         BigInteger g = den;
-        for (Map.Entry<Integer, BigInteger> e : m.entrySet()) {
-            i2[k] = e.getKey();
-            n2[k] = e.getValue();
-            if (!g.equals(BigInteger.ONE)) {
-                g = g.gcd(n2[k]);
-            }
-            k++;
+        for (int k = 0; k < n2.length && !g.equals(BigInteger.ONE); k++) {
+            g = g.gcd(n2[k]);
         }
         BigInteger d = den;
         if (!g.equals(BigInteger.ONE)) {
@@ -103,9 +123,8 @@ final class SymbolicForm {
 
     /**
      * {@code x + sign * y} where at least one of the two is symbolic. Values over one basis are added
-     * formally, and so are a short value over a derived basis (at most {@link #EXPANSION_LIMIT}
-     * terms) and a value over its parent (the short one is expanded). Otherwise the second value is
-     * carried along in the rest of the first (a sum over two bases).
+     * formally; otherwise the second value is carried along in the rest of the first (a sum over two
+     * bases), and {@link #merged} adds them formally when a decision needs it.
      */
     static ExactReal combine(ExactReal x, ExactReal y, boolean subtract) {
         Rational sign = subtract ? Rational.ONE.negate() : Rational.ONE;
@@ -120,13 +139,7 @@ final class SymbolicForm {
             return of(a.basis, a.idx, a.num, a.den, a.q0, a.rest.add(y.multiply(sign)));
         }
         if (a.basis != b.basis) {
-            if (a.basis.parent() == b.basis && a.idx.length <= EXPANSION_LIMIT) {
-                return combine(a.expand(), y, subtract);
-            } else if (b.basis.parent() == a.basis && b.idx.length <= EXPANSION_LIMIT) {
-                return combine(x, b.expand(), subtract);
-            } else {
-                return of(a.basis, a.idx, a.num, a.den, a.q0, a.rest.add(y.multiply(sign)));
-            }
+            return of(a.basis, a.idx, a.num, a.den, a.q0, a.rest.add(y.multiply(sign)));
         }
         BigInteger g = a.den.gcd(b.den);
         BigInteger fa = b.den.divide(g);
@@ -152,8 +165,37 @@ final class SymbolicForm {
                 a.q0.add(b.q0.multiply(sign)), a.rest.add(b.rest.multiply(sign)));
     }
 
-    /** This value over the parent of its (derived) basis. */
-    private ExactReal expand() {
+    /**
+     * The same value with its parts over a derived basis and over that basis' parent added formally
+     * (the derived part expanded over the parent, {@code O(terms x parent terms)}); {@code self} when
+     * there is nothing to merge. The result may be canonical (everything cancelled).
+     */
+    static ExactReal merged(ExactReal self) {
+        SymbolicForm a = self.symbolicForm();
+        if (a == null) {
+            return self;
+        }
+        ExactReal rest = merged(a.rest);
+        SymbolicForm b = rest.symbolicForm();
+        ExactReal head = rest == a.rest ? self : of(a.basis, a.idx, a.num, a.den, a.q0, rest);
+        if (b == null || head.symbolicForm() == null) {
+            return head;
+        }
+        a = head.symbolicForm();
+        if (a.basis.parent() == b.basis) {
+            // the terms over the parent, plus the rest (over the parent too: added formally), plus q0
+            return combine(a.expandTerms(), a.rest, false).add(a.q0);
+        }
+        if (b.basis.parent() == a.basis) {
+            ExactReal own = of(a.basis, a.idx, a.num, a.den, a.q0, ExactReal.ZERO);
+            ExactReal restOver = combine(b.expandTerms(), b.rest, false).add(b.q0);
+            return combine(restOver, own, false);
+        }
+        return head;
+    }
+
+    /** The terms of this form ({@code (1/den) sum num_j t_j}, without {@code q0} and the rest) over the parent basis. */
+    private ExactReal expandTerms() {
         TermBasis parent = basis.parent();
         SymbolicForm[] parts = new SymbolicForm[idx.length];
         BigInteger common = BigInteger.ONE;
@@ -167,7 +209,7 @@ final class SymbolicForm {
         }
         // sum_j (num_j/den) (f_j.q0 + f_j.rest + (1/f_j.den) sum_t f_j.num_t s_t), over the denominator common * den
         Map<Integer, BigInteger> acc = new TreeMap<>();
-        ExactReal constant = rest.add(q0);
+        ExactReal constant = ExactReal.ZERO;
         for (int j = 0; j < idx.length; j++) {
             SymbolicForm f = parts[j];
             BigInteger scale = common.divide(f.den).multiply(num[j]);
@@ -193,7 +235,8 @@ final class SymbolicForm {
             total = total.add(n.abs());
         }
         int guard = Math.max(0, total.bitLength() - den.bitLength()) + 4;
-        int b = bits + guard;
+        // at a precision the basis keeps, so that its bounds are read without shifting
+        int b = TermBasis.level(bits + guard);
         BigInteger lo = BigInteger.ZERO;
         BigInteger hi = BigInteger.ZERO;
         for (int j = 0; j < idx.length; j++) {

@@ -52,6 +52,14 @@ public abstract class TermBasis {
         this.atoms = new BitSet[size];
     }
 
+    /** The precision at which a request for {@code bits} bits is computed: at least {@link #MIN_BITS}, a multiple of 64. */
+    //@ requires bits >= 1;
+    //@ ensures \result >= bits && \result >= MIN_BITS && \result % 64 == 0;
+    //@ pure
+    public static int level(int bits) {
+        return Math.max(MIN_BITS, (bits + 63) / 64 * 64);
+    }
+
     /** The number of terms. */
     //@ ensures \result >= 1;
     //@ pure helper
@@ -78,7 +86,7 @@ public abstract class TermBasis {
         int have;
         synchronized (this) {
             if (boundsBits[i] < bits) {
-                int level = Math.max(MIN_BITS, (bits + 63) / 64 * 64);
+                int level = level(bits);
                 if (independentTerms()) {
                     bounds[i] = checked(computeBound(i, level), i);
                     boundsBits[i] = level;
@@ -97,6 +105,9 @@ public abstract class TermBasis {
             have = boundsBits[i];
         }
         int shift = have - bits;
+        if (shift == 0) {
+            return new BigInteger[] {b[0], b[1]};
+        }
         return new BigInteger[] {b[0].shiftRight(shift), b[1].negate().shiftRight(shift).negate()};
     }
 

@@ -48,18 +48,48 @@ abstract class ClosedForms {
 
     /** The symbolic value {@code sum_t coefficients[t] * term_t} over {@code basis}, plus {@code constant}. */
     static ExactReal combination(TermBasis basis, Map<Integer, Rational> coefficients, ExactReal constant) {
-        BigInteger common = BigInteger.ONE;
-        for (Rational c : coefficients.values()) {
-            common = common.divide(common.gcd(c.denominator())).multiply(c.denominator());
-        }
         int[] idx = new int[coefficients.size()];
-        BigInteger[] num = new BigInteger[idx.length];
+        Rational[] c = new Rational[idx.length];
         int k = 0;
         for (Map.Entry<Integer, Rational> e : coefficients.entrySet()) {
             idx[k] = e.getKey();
-            num[k++] = e.getValue().numerator().multiply(common.divide(e.getValue().denominator()));
+            c[k++] = e.getValue();
         }
-        return ExactReal.combination(basis, idx, num, common).add(constant);
+        return combination(basis, idx, c).add(constant);
+    }
+
+    /** The symbolic value {@code sum_j c[j] * term_{idx[j]}} over {@code basis}, over one common denominator. */
+    static ExactReal combination(TermBasis basis, int[] idx, Rational[] c) {
+        BigInteger common = BigInteger.ONE;
+        for (Rational x : c) {
+            BigInteger d = x.denominator();
+            if (!d.equals(BigInteger.ONE) && !common.mod(d).equals(BigInteger.ZERO)) {
+                common = common.divide(common.gcd(d)).multiply(d);
+            }
+        }
+        BigInteger[] num = new BigInteger[idx.length];
+        for (int j = 0; j < idx.length; j++) {
+            BigInteger d = c[j].denominator();
+            num[j] = d.equals(common) ? c[j].numerator() : c[j].numerator().multiply(common.divide(d));
+        }
+        return ExactReal.combination(basis, idx, num, common);
+    }
+
+    /** {@code sum_{k>=1} c[k] e_k} over a basis whose term {@code k - 1} is {@code e_k}. */
+    static ExactReal averagesCombination(TermBasis averages, Rational[] c) {
+        int n = 0;
+        for (int k = 1; k < c.length; k++) {
+            n += c[k] != null && !c[k].isZero() ? 1 : 0;
+        }
+        int[] idx = new int[n];
+        Rational[] x = new Rational[n];
+        for (int k = 1, j = 0; k < c.length; k++) {
+            if (c[k] != null && !c[k].isZero()) {
+                idx[j] = k - 1;
+                x[j++] = c[k];
+            }
+        }
+        return combination(averages, idx, x);
     }
 
     /** {@code C(n, r)}, zero outside {@code 0 <= r <= n}. */

@@ -203,13 +203,7 @@ final class ExchangeableForms extends ClosedForms {
 
     @Override
     ExactReal averageEntropyCombination(Rational[] c) {
-        Map<Integer, Rational> m = new TreeMap<>();
-        for (int k = 1; k < c.length; k++) {
-            if (c[k] != null && !c[k].isZero()) {
-                m.put(k - 1, c[k]);
-            }
-        }
-        return combination(basis, m, ExactReal.ZERO);
+        return averagesCombination(basis, c);
     }
 
     @Override

@@ -39,6 +39,8 @@ import org.dlmexact.law.Structure;
  */
 final class MarkovForms extends ClosedForms {
 
+    private static final BigInteger FINGERPRINT_PRIME = BigInteger.ONE.shiftLeft(61).subtract(BigInteger.ONE);
+
     /** Primitive bases up to this size carry {@code e_k} directly (no derived basis). */
     static final int SMALL_BASIS = 8;
 
@@ -88,7 +90,7 @@ final class MarkovForms extends ClosedForms {
             u[s] = times(u[s - 1], a);
         }
         List<EntropyBasis.Weights> terms = new ArrayList<>();
-        Map<List<BigInteger>, Integer> index = new HashMap<>();
+        Map<List<Long>, List<Integer>> index = new HashMap<>();
         this.marg = new int[l];
         for (int s = 0; s < l; s++) {
             marg[s] = termOf(u[s], terms, index);
@@ -151,15 +153,47 @@ final class MarkovForms extends ClosedForms {
                 .multiply(BigInteger.valueOf(den.bitLength())).divide(BigInteger.TWO);
     }
 
-    private static int termOf(BigInteger[] weights, List<EntropyBasis.Weights> terms, Map<List<BigInteger>, Integer> index) {
-        EntropyBasis.Weights w = EntropyBasis.canonical(weights, null);
-        if (EntropyBasis.isPointMass(w)) {
+    /**
+     * The term of the entropy of {@code weights / sum(weights)}: an existing term when a distribution
+     * with the same multiset of probabilities was seen before, -1 for a point mass. Candidates are
+     * found through a fingerprint (the sorted probabilities {@code w_j / W} as residues modulo the
+     * prime {@code 2^61 - 1}, equal for equal rationals) and confirmed by exact cross-multiplication,
+     * so no gcd of long integers is needed.
+     */
+    private static int termOf(BigInteger[] weights, List<EntropyBasis.Weights> terms, Map<List<Long>, List<Integer>> index) {
+        List<BigInteger> nonZero = new ArrayList<>();
+        BigInteger total = BigInteger.ZERO;
+        for (BigInteger w : weights) {
+            if (w.signum() > 0) {
+                nonZero.add(w);
+                total = total.add(w);
+            }
+        }
+        if (nonZero.size() <= 1) {
             return -1;
         }
-        return index.computeIfAbsent(EntropyBasis.key(w), k -> {
-            terms.add(w);
-            return terms.size() - 1;
-        });
+        java.util.Collections.sort(nonZero);
+        List<Long> fingerprint = new ArrayList<>();
+        BigInteger totalMod = total.mod(FINGERPRINT_PRIME);
+        BigInteger inverse = totalMod.signum() == 0 ? BigInteger.ZERO : totalMod.modInverse(FINGERPRINT_PRIME);
+        for (BigInteger w : nonZero) {
+            fingerprint.add(w.mod(FINGERPRINT_PRIME).multiply(inverse).mod(FINGERPRINT_PRIME).longValue());
+        }
+        BigInteger[] values = nonZero.toArray(new BigInteger[0]);
+        List<Integer> bucket = index.computeIfAbsent(fingerprint, f -> new ArrayList<>());
+        for (int t : bucket) {
+            EntropyBasis.Weights other = terms.get(t);
+            boolean same = true;
+            for (int j = 0; j < values.length && same; j++) {
+                same = values[j].multiply(other.total()).equals(other.values()[j].multiply(total));
+            }
+            if (same) {
+                return t;
+            }
+        }
+        terms.add(new EntropyBasis.Weights(total, values, null));
+        bucket.add(terms.size() - 1);
+        return terms.size() - 1;
     }
 
     private static BigInteger[] times(BigInteger[] x, BigInteger[][] a) {
@@ -294,13 +328,7 @@ final class MarkovForms extends ClosedForms {
         if (averages == null) {
             return super.averageEntropyCombination(c);
         }
-        Map<Integer, Rational> m = new TreeMap<>();
-        for (int k = 1; k < c.length; k++) {
-            if (c[k] != null && !c[k].isZero()) {
-                m.put(k - 1, c[k]);
-            }
-        }
-        return combination(averages, m, ExactReal.ZERO);
+        return averagesCombination(averages, c);
     }
 
     @Override
@@ -395,23 +423,35 @@ final class MarkovForms extends ClosedForms {
          */
         @Override
         protected java.util.BitSet computeAtoms(int i) {
-            int k = i + 1;
-            java.util.BitSet out = new java.util.BitSet();
-            java.util.Set<Integer> terms = new java.util.HashSet<>();
-            for (int s = 0; s <= l - k; s++) {
-                if (marg[s] >= 0) {
-                    terms.add(marg[s]);
+            synchronized (this) {
+                if (atomsOf == null) {
+                    atomsOf = allAtoms();
                 }
             }
-            for (int g = 1; k >= 2 && g <= l - k + 1; g++) {
-                for (int a = 0; a < v; a++) {
+            return atomsOf[i];
+        }
+
+        private java.util.BitSet[] atomsOf;
+
+        /**
+         * The atoms of every {@code e_k} at once: the supports shrink as {@code k} grows, so they are
+         * built from {@code k = L} down, adding {@code H(mu_{L-k})} and the rows {@code r(a, L-k+1)}.
+         */
+        private java.util.BitSet[] allAtoms() {
+            java.util.BitSet[] out = new java.util.BitSet[l];
+            java.util.BitSet acc = new java.util.BitSet();
+            for (int k = l; k >= 1; k--) {
+                int s = l - k;
+                if (marg[s] >= 0) {
+                    acc.or(prim.atoms(marg[s]));
+                }
+                int g = l - k + 1;
+                for (int a = 0; k >= 2 && g < l && a < v; a++) {
                     if (row[g][a] >= 0 && q[g][a].signum() != 0) {
-                        terms.add(row[g][a]);
+                        acc.or(prim.atoms(row[g][a]));
                     }
                 }
-            }
-            for (int t : terms) {
-                out.or(prim.atoms(t));
+                out[k - 1] = (java.util.BitSet) acc.clone();
             }
             return out;
         }

@@ -236,13 +236,34 @@ class SymbolicRealTest {
         ExactReal e2 = ExactReal.term(e, 2);
         ExactReal parts = symbolic(b, new int[] {0, 1, 2}, new long[] {1, 1, 1}, 1);
         ExactReal d = e2.subtract(parts);
-        assertFalse(d.isSymbolic());
+        assertTrue(d.isSymbolic(), "values over a derived basis and its parent are carried, not expanded");
+        assertFalse(SymbolicForm.merged(d).isSymbolic(), "merging the parts over related bases cancels them formally");
+        int sweeps = b.sweeps;
         assertTrue(d.isZero());
+        assertEquals(0, d.signum());
+        assertTrue(b.sweeps - sweeps <= 1, "decided after the first enclosure by the formal merge, not by refinement");
         assertEquals(canonical(b, new int[] {0, 1, 2}, new long[] {1, 1, 1}, 1), e2);
         assertEquals(e.exact(2), e2.canonical());
         BitSet atoms = e.atoms(2);
         assertEquals(3, atoms.cardinality());
         assertEquals(3, e2.symbolicAtomCount());
+    }
+
+    @Test
+    void mergingKeepsTheValueOfNestedSums() {
+        LnBasis b = basis();
+        PrefixBasis e = new PrefixBasis(b);
+        // (e_3 + 1/2) - (t_0 + t_2) + t_5 over both bases, with rational parts on either side
+        ExactReal x = ExactReal.term(e, 3).add(Rational.of(1, 2));
+        ExactReal y = symbolic(b, new int[] {0, 2}, new long[] {1, 1}, 1).add(Rational.of(-1, 3));
+        ExactReal z = x.subtract(y).add(ExactReal.term(b, 5));
+        ExactReal expected = canonical(b, new int[] {1, 3, 5}, new long[] {1, 1, 1}, 1).add(Rational.of(5, 6));
+        assertEquals(expected, z);
+        assertEquals(expected, SymbolicForm.merged(z));
+        assertEquals(expected, SymbolicForm.merged(y.subtract(x).negate().add(ExactReal.term(b, 5))));
+        assertEquals(expected.toDecimal(20), z.toDecimal(20));
+        ExactReal canonicalRest = ExactReal.term(e, 1).add(ExactReal.ln(5));
+        assertEquals(canonicalRest, SymbolicForm.merged(canonicalRest), "nothing to merge: the same value");
     }
 
     @Test
