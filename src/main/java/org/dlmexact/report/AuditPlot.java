@@ -16,8 +16,10 @@ import org.dlmexact.theory.LiCaiTheorem1;
 /**
  * An SVG plot of an audit: error against the number of steps {@code T}, both axes logarithmic,
  * with the path-averaged error, the output error, Li-Cai's Theorem 1 bound, Chen-Cong-Li's
- * sharper chain, the {@code TC/T} reference and the optimal schedule's error. Each point carries
- * its exact value and certified decimal in a tooltip ({@code <title>}). Zero and infinite values
+ * sharper chain, the {@code TC/T} reference and the optimal schedule's error (a closed-form audit
+ * has no output error; its legend says so). Each point carries its certified decimal and exact
+ * value in a tooltip ({@code <title>}; long symbolic texts omitted, {@link Values#exactText}). The
+ * {@code T} axis has a tick per step up to 20 steps, and at 1, 2, 5, 10, ... and {@code L} beyond. Zero and infinite values
  * cannot sit on a log axis and are left out (the caption says how many). Pixel positions are
  * computed in floating point from the certified decimals: drawing only, never a verdict.
  */
@@ -163,10 +165,12 @@ public final class AuditPlot {
                         + " = " + Values.exactText(p.value, false))).append("</title></circle>\n");
             }
             sb.append("</g>\n");
+            String label = LABELS.get(id) + (ps.isEmpty() && audit.closedForm() && id.equals("output-error")
+                    ? " (skipped)" : "");
             sb.append(String.format(Locale.ROOT, "<g id=\"legend-%s\"><line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
                             + "stroke=\"%s\" stroke-width=\"2\"/><text x=\"%d\" y=\"%d\">%s</text></g>%n",
                     id, WIDTH - RIGHT + 15, legendY, WIDTH - RIGHT + 40, legendY, colour, WIDTH - RIGHT + 46,
-                    legendY + 4, esc(LABELS.get(id))));
+                    legendY + 4, esc(label)));
             legendY += 20;
         }
         if (skipped > 0) {
@@ -191,7 +195,8 @@ public final class AuditPlot {
         }
         for (long p = 1; p <= l; p *= 10) {
             for (long m : new long[] {1, 2, 5}) {
-                if (m * p < l) {
+                // a tick within 20% of L would overlap L's label
+                if (m * p * 6 < l * 5L) {
                     out.add((int) (m * p));
                 }
             }

@@ -120,6 +120,7 @@ class StructuredCommandsTest {
         assertTrue(plot.contains(">30</text>"), "the last T is a tick");
         assertTrue(plot.contains(">10</text>") && plot.contains(">20</text>") && !plot.contains(">11</text>"),
                 "decade ticks beyond 20 steps");
+        assertTrue(plot.contains("output error KL(mu||nu) (skipped)"));
         CliTest.Run json = run("audit", "--law", "markov:30:3/4,1/4;1/3,2/3", "--json", "--schedules", "balanced:5");
         assertEquals(0, json.code(), json.err());
         JsonNode root = LawJson.mapper().readTree(json.out());
