@@ -128,17 +128,22 @@ public abstract class TermBasis {
       @*/
     public final ExactReal exact(int i) {
         checkIndex(i);
-        ExactReal e;
-        synchronized (exact) {
-            e = exact[i];
+        return cached(exact, i, () -> Objects.requireNonNull(computeExact(i), "computeExact").canonical());
+    }
+
+    /** {@code cache[i]}, computed (outside the lock) and stored on first use. */
+    private static <T> T cached(T[] cache, int i, java.util.function.Supplier<T> compute) {
+        T v;
+        synchronized (cache) {
+            v = cache[i];
         }
-        if (e == null) {
-            e = Objects.requireNonNull(computeExact(i), "computeExact").canonical();
-            synchronized (exact) {
-                exact[i] = e;
+        if (v == null) {
+            v = compute.get();
+            synchronized (cache) {
+                cache[i] = v;
             }
         }
-        return e;
+        return v;
     }
 
     /**
@@ -153,17 +158,8 @@ public abstract class TermBasis {
       @*/
     public final BitSet atoms(int i) {
         checkIndex(i);
-        BitSet a;
-        synchronized (atoms) {
-            a = atoms[i];
-        }
-        if (a == null) {
-            a = (BitSet) Objects.requireNonNull(computeAtoms(i), "computeAtoms").clone();
-            synchronized (atoms) {
-                atoms[i] = a;
-            }
-        }
-        return (BitSet) a.clone();
+        return (BitSet) cached(atoms, i, () -> (BitSet) Objects.requireNonNull(computeAtoms(i), "computeAtoms").clone())
+                .clone();
     }
 
     /** The basis whose terms expand this basis' terms, or null for a primitive basis. */

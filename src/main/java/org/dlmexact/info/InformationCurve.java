@@ -113,6 +113,19 @@ public interface InformationCurve {
         return averageEntropyCombination(curveToAverageEntropies(c));
     }
 
+    /** Refuses coefficients that are not {@code L + 1} long (one per {@code e_0..e_L}). */
+    /*@ public normal_behavior
+      @   requires c != null && c.length == l + 1;
+      @ also public exceptional_behavior
+      @   requires c != null && c.length != l + 1;
+      @   signals_only IllegalArgumentException;
+      @ pure @*/
+    static void checkCoefficients(Rational[] c, int l) {
+        if (c.length != l + 1) {
+            throw new IllegalArgumentException("expected " + (l + 1) + " coefficients on e_0..e_L, got " + c.length);
+        }
+    }
+
     /**
      * The coefficients on {@code e_0..e_L} of {@code sum_j c[j] Z_j}: {@code Z_j} puts {@code c[j]} on
      * {@code e_1} and {@code e_{j-1}}, and {@code -c[j]} on {@code e_j}.

@@ -127,9 +127,7 @@ public final class InformationProfile implements InformationCurve {
       @ pure @*/
     @Override
     public ExactReal averageEntropyCombination(Rational[] c) {
-        if (c.length != length() + 1) {
-            throw new IllegalArgumentException("expected " + (length() + 1) + " coefficients on e_0..e_L, got " + c.length);
-        }
+        InformationCurve.checkCoefficients(c, length());
         ExactReal s = ExactReal.ZERO;
         for (int k = 1; k < c.length; k++) {
             if (c[k] != null && !c[k].isZero()) {

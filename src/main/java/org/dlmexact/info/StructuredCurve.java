@@ -169,9 +169,7 @@ public final class StructuredCurve implements InformationCurve {
       @ pure @*/
     @Override
     public ExactReal averageEntropyCombination(Rational[] c) {
-        if (c.length != length() + 1) {
-            throw new IllegalArgumentException("expected " + (length() + 1) + " coefficients on e_0..e_L, got " + c.length);
-        }
+        InformationCurve.checkCoefficients(c, length());
         return forms.averageEntropyCombination(c);
     }
 

@@ -222,7 +222,7 @@ public final class Families {
                 throw new InvalidInputException("family.args", "marginal of position " + i + " has "
                         + marginals[i].length + " entries, position 0 has " + v);
             }
-            checkDistribution(marginals[i], "marginal of position " + i);
+            Structure.checkDistribution(marginals[i], "marginal of position " + i);
         }
         SequenceSpace sp = SequenceSpace.of(v, l);
         Rational[] p = new Rational[sp.size()];
@@ -247,13 +247,13 @@ public final class Families {
             throw new InvalidInputException("family.args", "the chain has " + rows.length + " transition rows but the"
                     + " start law has " + v + " entries");
         }
-        checkDistribution(start, "start law");
+        Structure.checkDistribution(start, "start law");
         for (int a = 0; a < v; a++) {
             if (rows[a].length != v) {
                 throw new InvalidInputException("family.args", "transition row " + a + " has " + rows[a].length
                         + " entries, expected " + v);
             }
-            checkDistribution(rows[a], "transition row " + a);
+            Structure.checkDistribution(rows[a], "transition row " + a);
         }
         SequenceSpace sp = SequenceSpace.of(v, l);
         Rational[] p = new Rational[sp.size()];
@@ -491,7 +491,7 @@ public final class Families {
             if (rows[i].length != rows.length) {
                 throw bad(spec, "transition row " + i + " has " + rows[i].length + " entries, expected " + rows.length);
             }
-            checkDistribution(rows[i], "transition row " + i);
+            Structure.checkDistribution(rows[i], "transition row " + i);
         }
         Rational[] start = parts.length == 3 ? rationals(spec, parts[2], "start law") : stationary(rows);
         if (start.length != rows.length) {
@@ -512,19 +512,6 @@ public final class Families {
             g[r] = ints(spec, rowText[r], -1);
         }
         return linearCode(q, g);
-    }
-
-    private static void checkDistribution(Rational[] p, String what) {
-        Rational s = Rational.ZERO;
-        for (int i = 0; i < p.length; i++) {
-            if (p[i].signum() < 0) {
-                throw new InvalidInputException("family.args", what + ": entry " + i + " is negative: " + p[i]);
-            }
-            s = s.add(p[i]);
-        }
-        if (!s.equals(Rational.ONE)) {
-            throw new InvalidInputException("family.args", what + " sums to " + s + ", not exactly 1");
-        }
     }
 
     private static int[] ints(String spec, String text, int expected) {

@@ -120,13 +120,7 @@ final class FiniteField {
             count *= p;
         }
         for (int code = 0; code < count; code++) {
-            int[] f = new int[m + 1];
-            int c = code;
-            for (int i = 0; i < m; i++) {
-                f[i] = c % p;
-                c /= p;
-            }
-            f[m] = 1;
+            int[] f = monic(code, m, p);
             if (isIrreducible(f, p)) {
                 int[] low = new int[m];
                 System.arraycopy(f, 0, low, 0, m);
@@ -134,6 +128,18 @@ final class FiniteField {
             }
         }
         throw new IllegalStateException("no irreducible polynomial of degree " + m + " over F_" + p);
+    }
+
+    /** The monic polynomial of degree {@code d} whose lower coefficients are the base-{@code p} digits of {@code code}, lowest first. */
+    private static int[] monic(int code, int d, int p) {
+        int[] f = new int[d + 1];
+        int c = code;
+        for (int i = 0; i < d; i++) {
+            f[i] = c % p;
+            c /= p;
+        }
+        f[d] = 1;
+        return f;
     }
 
     /** No monic factor of degree 1..deg/2 (trial division over all monic polynomials of those degrees). */
@@ -145,14 +151,7 @@ final class FiniteField {
                 count *= p;
             }
             for (int code = 0; code < count; code++) {
-                int[] g = new int[d + 1];
-                int c = code;
-                for (int i = 0; i < d; i++) {
-                    g[i] = c % p;
-                    c /= p;
-                }
-                g[d] = 1;
-                if (divides(g, f, p)) {
+                if (divides(monic(code, d, p), f, p)) {
                     return false;
                 }
             }

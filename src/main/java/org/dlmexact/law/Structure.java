@@ -382,7 +382,11 @@ public sealed interface Structure permits Structure.Product, Structure.Repetitio
         }
     }
 
-    /** Every entry non-negative and the sum exactly 1. */
+    /** Refuses ({@code family.args}, naming {@code what}) a distribution with a negative entry or a sum other than 1. */
+    /*@ public behavior
+      @   requires p != null && what != null;
+      @   signals_only InvalidInputException;
+      @ pure @*/
     static void checkDistribution(Rational[] p, String what) {
         Rational s = Rational.ZERO;
         for (int i = 0; i < p.length; i++) {
