@@ -309,6 +309,150 @@ class SymbolicRealTest {
         assertEquals(Rational.ONE, x.rationalRatio(y));
     }
 
+    /** {@code ln(N + 1) - ln(N)} for {@code N = 2^bits}: positive, smaller than {@code 2^-bits}. */
+    private static ExactReal tinyOverBasis(int bits) {
+        BigInteger big = BigInteger.ONE.shiftLeft(bits);
+        TermBasis b = new TermBasis(2) {
+            final BigInteger[] n = {big, big.add(BigInteger.ONE)};
+
+            @Override
+            protected BigInteger[][] computeBounds(int p) {
+                return new BigInteger[][] {CertifiedLog.lnBounds(n[0], p), CertifiedLog.lnBounds(n[1], p)};
+            }
+
+            @Override
+            protected ExactReal computeExact(int i) {
+                return ExactReal.ln(n[i]);
+            }
+
+            @Override
+            protected BitSet computeAtoms(int i) {
+                BitSet s = new BitSet();
+                s.set(i);
+                return s;
+            }
+        };
+        return ExactReal.combination(b, new int[] {0, 1}, new BigInteger[] {BigInteger.ONE.negate(), BigInteger.ONE},
+                BigInteger.ONE);
+    }
+
+    @Test
+    void valuesTooCloseToZeroForTheFirstEnclosuresAreStillSigned() {
+        ExactReal tiny = tinyOverBasis(70);
+        assertFalse(tiny.isZero());
+        assertEquals(1, tiny.signum());
+        assertEquals(-1, tiny.negate().signum());
+        assertEquals(1, tiny.compareTo(ExactReal.ZERO));
+        ExactReal below = tinyOverBasis(1100);
+        assertEquals(1, below.signum(), "below 2^-1024: decided by the canonical form");
+        assertFalse(below.isZero());
+        assertEquals("0.00000", below.toDecimal(5));
+    }
+
+    @Test
+    void aMergeThatLeavesANonZeroValueDecidesItsSign() {
+        // e_1 - 2 t_0 = t_1 - t_0 = ln((N+1)/N) > 0, below the first enclosure's width
+        long big = 1_000_000_000_000_000_000L;
+        LnBasis b = new LnBasis(new long[] {big, big + 1},
+                new Rational[] {Rational.ZERO, Rational.ZERO});
+        PrefixBasis e = new PrefixBasis(b);
+        ExactReal d = ExactReal.term(e, 1).subtract(ExactReal.term(b, 0).multiply(2));
+        assertEquals(1, d.signum());
+        assertEquals(-1, d.negate().signum());
+        assertTrue(d.compareTo(ExactReal.ZERO) > 0);
+    }
+
+    @Test
+    void aDoubleTieIsRoundedFromTheCanonicalForm() {
+        // 1 + 2^-53 lies halfway between two doubles: enclosures never decide, the exact value rounds to even (1.0)
+        LnBasis b = basis();
+        ExactReal half = symbolic(b, new int[] {0, 2}, new long[] {2, -1}, 1)
+                .add(Rational.of(BigInteger.ONE.shiftLeft(53).add(BigInteger.ONE), BigInteger.ONE.shiftLeft(53)));
+        assertTrue(half.isSymbolic());
+        assertEquals(1.0, half.toDouble());
+        // 5/4 / 1/2 = 5/2 is a rounding tie at 0 digits: away from zero
+        ExactReal w = symbolic(b, new int[] {0, 1, 3}, new long[] {1, 1, -1}, 1);
+        assertEquals("3", Ratios.decimal(w, ExactReal.of(Rational.of(1, 2)), 0));
+        assertEquals("-3", Ratios.decimal(w.negate(), ExactReal.of(Rational.of(1, 2)), 0));
+    }
+
+    @Test
+    void equalityOfSymbolicValues() {
+        LnBasis b = basis();
+        ExactReal x = ExactReal.term(b, 1);
+        assertNotEquals(x, ExactReal.term(b, 2));
+        assertNotEquals(ExactReal.term(b, 2), x);
+        assertNotEquals(x, b.canonicalTerm(2));
+        assertNotEquals(b.canonicalTerm(2), x);
+        assertEquals(x, b.canonicalTerm(1));
+        assertEquals(b.canonicalTerm(1), x);
+        assertEquals(x, x.add(ExactReal.term(b, 4)).subtract(ExactReal.term(b, 4)));
+        assertNotEquals(x, (Object) "t_1");
+    }
+
+    @Test
+    void formalRatiosNeedEveryTermProportional() {
+        LnBasis b = basis();
+        ExactReal x = symbolic(b, new int[] {0, 1}, new long[] {1, 1}, 1);
+        ExactReal y = symbolic(b, new int[] {0, 1}, new long[] {1, 2}, 1);
+        assertNull(x.knownRatio(y));
+        assertEquals(Rational.of(3), symbolic(b, new int[] {0, 1}, new long[] {3, 6}, 1).knownRatio(y));
+        assertNull(x.add(Rational.ONE).knownRatio(x), "a different rational part");
+        // indices out of order and repeated: merged, so t_3 cancels and the value is 2 t_1
+        ExactReal merged = symbolic(b, new int[] {3, 1, 3}, new long[] {1, 2, -1}, 1);
+        assertEquals(Rational.of(2), merged.knownRatio(ExactReal.term(b, 1)));
+        assertEquals(1, merged.symbolicAtomCount());
+        assertEquals(Rational.ONE, symbolic(b, new int[] {0}, new long[] {2}, 4)
+                .knownRatio(ExactReal.term(b, 0).multiply(Rational.of(1, 2))));
+    }
+
+    @Test
+    void atomCountsAddAcrossBases() {
+        LnBasis a = basis();
+        LnBasis c = basis();
+        ExactReal sum = ExactReal.term(a, 0).add(ExactReal.term(a, 3)).add(ExactReal.term(c, 5));
+        assertEquals(3, sum.symbolicAtomCount());
+        assertEquals(2 + 1, ExactReal.term(a, 0).add(ExactReal.ln(15)).symbolicAtomCount(),
+                "a canonical part adds its own atoms (3 and 5)");
+    }
+
+    @Test
+    void oneTermAndPointEnclosuresAreFine() {
+        LnBasis one = new LnBasis(new long[] {1}, new Rational[] {Rational.of(3, 7)});
+        assertEquals(1, one.size());
+        BigInteger[] point = one.bounds(0, 1);
+        assertTrue(point[0].compareTo(point[1]) <= 0);
+        assertEquals(ExactReal.of(Rational.of(3, 7)), ExactReal.term(one, 0));
+    }
+
+    @Test
+    void basesOfIndependentTermsEncloseEachTermAlone() {
+        int[] computed = new int[3];
+        TermBasis b = new TermBasis(3) {
+            @Override
+            protected BigInteger[] computeBound(int i, int bits) {
+                computed[i]++;
+                return CertifiedLog.lnBounds(BigInteger.valueOf(2 + i), bits);
+            }
+
+            @Override
+            protected ExactReal computeExact(int i) {
+                return ExactReal.ln(2 + i);
+            }
+
+            @Override
+            protected BitSet computeAtoms(int i) {
+                return new BitSet();
+            }
+        };
+        // not declared independent: the default computes every term, one by one
+        ExactReal t1 = ExactReal.term(b, 1);
+        assertEquals(ExactReal.ln(3), t1);
+        assertTrue(computed[0] >= 1);
+        assertEquals(computed[0], computed[2], "all at once");
+        assertEquals(0, t1.symbolicAtomCount());
+    }
+
     @Test
     void badCombinationsAreRefused() {
         LnBasis b = basis();
@@ -319,6 +463,15 @@ class SymbolicRealTest {
         assertThrows(IllegalArgumentException.class, () -> ExactReal.term(b, N.length));
         assertThrows(IllegalArgumentException.class, () -> ExactReal.term(b, -1));
         assertThrows(IllegalArgumentException.class, () -> b.bounds(0, 0));
+        assertEquals(2, b.bounds(0, 1).length);
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> b.bounds(N.length, 64));
+        assertTrue(bad.getMessage().contains("outside 0..7"), bad.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> b.bounds(-1, 64));
+        assertThrows(IllegalArgumentException.class, () -> b.atoms(-1));
+        assertThrows(IllegalArgumentException.class, () -> b.atoms(N.length));
+        IllegalArgumentException outside = assertThrows(IllegalArgumentException.class,
+                () -> ExactReal.combination(b, new int[] {9}, new BigInteger[] {BigInteger.ONE}, BigInteger.ONE));
+        assertTrue(outside.getMessage().contains("term 9 outside 0..7"), outside.getMessage());
         assertThrows(IllegalArgumentException.class, () -> b.exact(N.length));
         assertThrows(UnsupportedOperationException.class, () -> b.expansion(0));
         assertThrows(ArithmeticException.class, () -> ExactReal.term(b, 0).knownRatio(ExactReal.ZERO));
