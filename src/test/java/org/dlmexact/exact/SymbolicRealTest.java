@@ -311,8 +311,15 @@ class SymbolicRealTest {
 
     /** {@code ln(N + 1) - ln(N)} for {@code N = 2^bits}: positive, smaller than {@code 2^-bits}. */
     private static ExactReal tinyOverBasis(int bits) {
+        TermBasis b = bigLnBasis(bits);
+        return ExactReal.combination(b, new int[] {0, 1}, new BigInteger[] {BigInteger.ONE.negate(), BigInteger.ONE},
+                BigInteger.ONE);
+    }
+
+    /** Terms {@code ln(2^bits)} and {@code ln(2^bits + 1)}. */
+    private static TermBasis bigLnBasis(int bits) {
         BigInteger big = BigInteger.ONE.shiftLeft(bits);
-        TermBasis b = new TermBasis(2) {
+        return new TermBasis(2) {
             final BigInteger[] n = {big, big.add(BigInteger.ONE)};
 
             @Override
@@ -332,8 +339,6 @@ class SymbolicRealTest {
                 return s;
             }
         };
-        return ExactReal.combination(b, new int[] {0, 1}, new BigInteger[] {BigInteger.ONE.negate(), BigInteger.ONE},
-                BigInteger.ONE);
     }
 
     @Test
@@ -347,6 +352,36 @@ class SymbolicRealTest {
         assertEquals(1, below.signum(), "below 2^-1024: decided by the canonical form");
         assertFalse(below.isZero());
         assertEquals("0.00000", below.toDecimal(5));
+    }
+
+    @Test
+    void aMergeThatLeavesAValueBelowTheFirstEnclosuresDecidesItsSign() {
+        // e_1 - 2 t_0 = ln(N+1) - ln(N) ~ 2^-300 with N = 2^300: the first enclosure (192 bits) cannot
+        // tell it from zero, the merge over the parent leaves a non-zero value, refined to its sign
+        TermBasis parent = bigLnBasis(300);
+        TermBasis prefix = new TermBasis(2) {
+            @Override
+            public TermBasis parent() {
+                return parent;
+            }
+
+            @Override
+            public ExactReal expansion(int i) {
+                return ExactReal.combination(parent, i == 0 ? new int[] {0} : new int[] {0, 1},
+                        i == 0 ? new BigInteger[] {BigInteger.ONE} : new BigInteger[] {BigInteger.ONE, BigInteger.ONE},
+                        BigInteger.ONE);
+            }
+
+            @Override
+            protected BigInteger[][] computeBounds(int bits) {
+                BigInteger[] a = parent.bounds(0, bits);
+                BigInteger[] c = parent.bounds(1, bits);
+                return new BigInteger[][] {a, {a[0].add(c[0]), a[1].add(c[1])}};
+            }
+        };
+        ExactReal d = ExactReal.term(prefix, 1).subtract(ExactReal.term(parent, 0).multiply(2));
+        assertEquals(1, d.signum());
+        assertEquals(-1, d.negate().signum());
     }
 
     @Test
@@ -374,6 +409,8 @@ class SymbolicRealTest {
         ExactReal w = symbolic(b, new int[] {0, 1, 3}, new long[] {1, 1, -1}, 1);
         assertEquals("3", Ratios.decimal(w, ExactReal.of(Rational.of(1, 2)), 0));
         assertEquals("-3", Ratios.decimal(w.negate(), ExactReal.of(Rational.of(1, 2)), 0));
+        // and with the symbolic value in the denominator: (5/4) / (5/2 symbolically) = 1/2, a tie at 0 digits
+        assertEquals("1", Ratios.decimal(ExactReal.of(Rational.of(5, 4)), w.multiply(2), 0));
     }
 
     @Test
@@ -418,11 +455,11 @@ class SymbolicRealTest {
 
     @Test
     void oneTermAndPointEnclosuresAreFine() {
-        LnBasis one = new LnBasis(new long[] {1}, new Rational[] {Rational.of(3, 7)});
+        LnBasis one = new LnBasis(new long[] {1}, new Rational[] {Rational.of(1, 2)});
         assertEquals(1, one.size());
         BigInteger[] point = one.bounds(0, 1);
-        assertTrue(point[0].compareTo(point[1]) <= 0);
-        assertEquals(ExactReal.of(Rational.of(3, 7)), ExactReal.term(one, 0));
+        assertEquals(point[0], point[1], "1/2 is an exact point at any precision");
+        assertEquals(ExactReal.of(Rational.of(1, 2)), ExactReal.term(one, 0));
     }
 
     @Test
