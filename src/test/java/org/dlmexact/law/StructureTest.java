@@ -187,6 +187,71 @@ class StructureTest {
         assertEquals(0, FiniteField.firstIrreducible(3, 2)[1]);
     }
 
+    /** Every structure validates its own parameters, whoever builds it. */
+    @Test
+    void structuresRefuseBadParametersThemselves() {
+        Rational[] half = {r("1/2"), r("1/2")};
+        Rational[][] rows = {half, half};
+        assertInvalid("law.length", () -> new Structure.Product(0, new Rational[][] {half}), "got 0");
+        assertInvalid("family.args", () -> new Structure.Product(2, new Rational[][] {half, {r("1")}}), "position 1");
+        assertInvalid("family.args", () -> new Structure.Product(1, new Rational[][] {{r("1/2"), r("1/3")}}),
+                "marginal of position 0", "5/6");
+        assertInvalid("law.alphabet-size", () -> new Structure.Product(1, new Rational[][] {{r("1")}}), "got 1");
+        assertInvalid("law.alphabet-size", () -> Families.describe("repetition:1,3"), "got 1");
+        assertInvalid("law.alphabet-size", () -> Families.describe("repetition:17,3"), "got 17");
+        assertInvalid("law.length", () -> Families.describe("repetition:2,0"), "got 0");
+        assertInvalid("law.length", () -> Families.describe("parity:0"), "got 0");
+        assertInvalid("law.length", () -> Families.describe("markov:0:1/2,1/2;1/2,1/2"), "got 0");
+        assertInvalid("law.alphabet-size", () -> Structure.Markov.of(3, new Rational[] {r("1")},
+                new Rational[][] {{r("1")}}), "got 1");
+        assertInvalid("family.args", () -> Families.describe("markov:3:1/2,1/2;1/2,1/2:1/2,1/3"), "start law", "5/6");
+        assertInvalid("family.args", () -> Structure.Markov.of(3, half, new Rational[][] {half, {r("1/2"), r("1/4")}}),
+                "transition row 1", "3/4");
+        assertInvalid("family.args", () -> Structure.Markov.of(3, half, new Rational[][] {half, {r("1")}}),
+                "transition row 1 has 1 entries, expected 2");
+        assertInvalid("family.args", () -> Structure.Markov.of(3, half, new Rational[][] {half}), "1 transition rows");
+        assertInvalid("family.args", () -> Families.product(new Rational[][] {{r("1/2"), r("1/3")}}), "5/6");
+        assertInvalid("family.args", () -> Families.product(new Rational[][] {half, {r("2"), r("-1")}}), "negative");
+        // the boundaries are accepted
+        assertEquals(1, ((Structure.ReedSolomon) Families.describe("rs:5,4,1").structure()).k());
+        assertEquals(4, Families.describe("rs:5,4,4").length());
+        assertEquals(5, Families.describe("rs:5,5,2").alphabetSize());
+        assertEquals(2, Families.describe("uniform:2,100000").alphabetSize());
+        assertEquals(16, Families.describe("uniform:16,100000").alphabetSize());
+        assertEquals(1, Families.describe("uniform:3,1").length());
+    }
+
+    @Test
+    void enumerableExactlyWithinTheLimits() {
+        assertTrue(Families.describe("uniform:16,4").isEnumerable(), "16^4 = 65536 outcomes, the limit");
+        assertTrue(Families.describe("uniform:2,16").isEnumerable());
+        assertFalse(Families.describe("uniform:2,17").isEnumerable());
+        assertFalse(Families.describe("rs:17,2,1").isEnumerable(), "an alphabet of 17");
+        assertFalse(Families.describe("parity:65").isEnumerable());
+        assertTrue(Families.describe("parity:1").isEnumerable());
+    }
+
+    @Test
+    void structuresDescribeThemselves() {
+        Structure rs = Families.describe("rs:7,5,3").structure();
+        assertEquals(7, rs.alphabetSize());
+        assertEquals(5, rs.length());
+        assertEquals(Families.reedSolomon(7, 5, 3), rs.enumerate());
+        Structure pairs = Families.describe("pairs:6").structure();
+        assertEquals(2, pairs.alphabetSize());
+        assertEquals("disjoint equal bit pairs", pairs.describe());
+        Structure parity = Families.describe("parity:5").structure();
+        assertEquals(2, parity.alphabetSize());
+        assertEquals("even-parity code", parity.describe());
+        assertEquals("repetition code", Families.describe("repetition:3,4").structure().describe());
+        assertEquals(3, Families.describe("repetition:3,4").structure().alphabetSize());
+        Structure x = Families.describe("exchangeable:4:1/2@1/4,1/4,1/2;1/2@1,0,0").structure();
+        assertEquals(3, x.alphabetSize());
+        assertEquals(4, x.length());
+        assertEquals(Families.exchangeable(4, new Rational[] {r("1/2"), r("1/2")},
+                new Rational[][] {{r("1/4"), r("1/4"), r("1/2")}, {r("1"), r("0"), r("0")}}), x.enumerate());
+    }
+
     @Test
     void productAndUniformKeepOneMarginalWhenIdentical() {
         Structure.Product p = (Structure.Product) Families.describe("product:4:1/3,2/3").structure();
