@@ -96,15 +96,4 @@ abstract class ClosedForms {
     static BigInteger binomial(int n, int r) {
         return r < 0 || r > n || n < 0 ? BigInteger.ZERO : InformationProfile.binomial(n, r);
     }
-
-    /** Positions {@code 0..L-1} without {@code i}. */
-    static int[] allBut(int l, int i) {
-        int[] s = new int[l - 1];
-        for (int p = 0, k = 0; p < l; p++) {
-            if (p != i) {
-                s[k++] = p;
-            }
-        }
-        return s;
-    }
 }

@@ -196,6 +196,11 @@ final class MarkovForms extends ClosedForms {
         return terms.size() - 1;
     }
 
+    /** {@link #termOf} for tests of the sharing of distributions. */
+    static int termOfForTest(BigInteger[] weights, List<EntropyBasis.Weights> terms, Map<List<Long>, List<Integer>> index) {
+        return termOf(weights, terms, index);
+    }
+
     private static BigInteger[] times(BigInteger[] x, BigInteger[][] a) {
         BigInteger[] y = new BigInteger[x.length];
         for (int j = 0; j < x.length; j++) {
@@ -435,23 +440,28 @@ final class MarkovForms extends ClosedForms {
 
         /**
          * The atoms of every {@code e_k} at once: the supports shrink as {@code k} grows, so they are
-         * built from {@code k = L} down, adding {@code H(mu_{L-k})} and the rows {@code r(a, L-k+1)}.
+         * built from {@code k = L} down, adding {@code H(mu_{L-k})} and the rows {@code r(a, L-k+1)};
+         * {@code e_1} has no row term.
          */
         private java.util.BitSet[] allAtoms() {
             java.util.BitSet[] out = new java.util.BitSet[l];
-            java.util.BitSet acc = new java.util.BitSet();
+            java.util.BitSet marginals = new java.util.BitSet();
+            java.util.BitSet rows = new java.util.BitSet();
             for (int k = l; k >= 1; k--) {
                 int s = l - k;
                 if (marg[s] >= 0) {
-                    acc.or(prim.atoms(marg[s]));
+                    marginals.or(prim.atoms(marg[s]));
                 }
                 int g = l - k + 1;
-                for (int a = 0; k >= 2 && g < l && a < v; a++) {
+                for (int a = 0; k >= 2 && a < v; a++) {
                     if (row[g][a] >= 0 && q[g][a].signum() != 0) {
-                        acc.or(prim.atoms(row[g][a]));
+                        rows.or(prim.atoms(row[g][a]));
                     }
                 }
-                out[k - 1] = (java.util.BitSet) acc.clone();
+                out[k - 1] = (java.util.BitSet) marginals.clone();
+                if (k >= 2) {
+                    out[k - 1].or(rows);
+                }
             }
             return out;
         }

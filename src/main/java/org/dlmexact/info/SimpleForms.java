@@ -20,14 +20,8 @@ final class SimpleForms extends ClosedForms {
 
         abstract ExactReal average(int k);
 
-        /** {@code sum_i H(X_{[L] \ {i}})}; by default from {@link #subset}. */
-        ExactReal leaveOneOutSum(int l) {
-            ExactReal s = ExactReal.ZERO;
-            for (int i = 0; i < l; i++) {
-                s = s.add(subset(allBut(l, i)));
-            }
-            return s;
-        }
+        /** {@code sum_i H(X_{[L] \ {i}})}, in closed form. */
+        abstract ExactReal leaveOneOutSum(int l);
     }
 
     private final int length;
@@ -126,6 +120,12 @@ final class SimpleForms extends ClosedForms {
                 long n = (long) l * (l - 1) - (long) (l - k) * (l - k - 1);
                 return ln2.multiply(Rational.of(n, 2L * (l - 1)));
             }
+
+            @Override
+            ExactReal leaveOneOutSum(int length) {
+                // without one position every pair is still met (through the other one)
+                return ln2.multiply(Rational.of((long) l * (l / 2)));
+            }
         });
     }
 
@@ -134,12 +134,17 @@ final class SimpleForms extends ClosedForms {
         return new Family() {
             @Override
             ExactReal subset(int[] s) {
-                return s.length == 0 ? ExactReal.ZERO : f.apply(s.length);
+                return average(s.length);
             }
 
             @Override
             ExactReal average(int k) {
                 return k == 0 ? ExactReal.ZERO : f.apply(k);
+            }
+
+            @Override
+            ExactReal leaveOneOutSum(int l) {
+                return average(l - 1).multiply(l);
             }
         };
     }
