@@ -107,6 +107,13 @@ class ClosedFormAuditTest {
             assertTrue(s.scope().equals("law") || s.scope().equals("schedule"));
         }
         assertTrue(a.skipped().get(2).reason().contains("L <= 10"));
+        assertTrue(Audit.enumerationSkips(10).isEmpty());
+        assertEquals(4, Audit.enumerationSkips(11).size());
+        List<String> progress = new ArrayList<>();
+        Audit b = Audit.runClosedForm(curve("parity:12"), List.of(Schedule.balanced(12, 3), Schedule.balanced(12, 4)),
+                Audit.Options.defaults(), (done, total, k) -> progress.add(done + "/" + total + " " + k));
+        assertEquals(List.of("1/2 4,4,4", "2/2 3,3,3,3"), progress);
+        assertEquals(IdealError.closedForm(b.info(), Schedule.balanced(12, 3)), b.rows().get(0).idealError());
         assertEquals(40, a.optima().size());
         assertTrue(a.mustHoldFailures().isEmpty());
         assertEquals(List.of(Schedule.balanced(40, 40)), a.theorem1EqualitySchedules());
@@ -171,6 +178,87 @@ class ClosedFormAuditTest {
         return out.stream();
     }
 
+    /**
+     * A curve made for ties: {@code e_k = k ln 2} up to {@code m}, then {@code m ln 2 + (k - m) ln 3}.
+     * The averages are not multiples of one another, so the programme works on enclosures, but every
+     * block inside either linear stretch costs exactly 0: many candidates tie exactly and must be
+     * decided by the second level and the exact comparison, towards the smallest first part.
+     */
+    private static InformationCurve tiedCurve(int l, int m) {
+        ExactReal ln2 = ExactReal.ln(2);
+        ExactReal ln3 = ExactReal.ln(3);
+        return new InformationCurve() {
+            @Override
+            public int length() {
+                return l;
+            }
+
+            @Override
+            public int alphabetSize() {
+                return 6;
+            }
+
+            @Override
+            public ExactReal averageEntropy(int k) {
+                return k <= m ? ln2.multiply(k) : ln2.multiply(m).add(ln3.multiply(k - m));
+            }
+
+            @Override
+            public ExactReal averageEntropyCombination(Rational[] c) {
+                ExactReal s = ExactReal.ZERO;
+                for (int k = 1; k < c.length; k++) {
+                    if (c[k] != null) {
+                        s = s.add(averageEntropy(k).multiply(c[k]));
+                    }
+                }
+                return s;
+            }
+
+            @Override
+            public ExactReal totalCorrelation() {
+                return ExactReal.ZERO;
+            }
+
+            @Override
+            public ExactReal dualTotalCorrelation() {
+                return ExactReal.ZERO;
+            }
+
+            @Override
+            public ExactReal sumMutualInformation() {
+                return ExactReal.ZERO;
+            }
+        };
+    }
+
+    @Test
+    void exactTiesGoThroughTheFinerLevelsToTheSmallestFirstPart() {
+        for (int[] lm : new int[][] {{12, 5}, {16, 9}, {9, 1}}) {
+            InformationCurve info = tiedCurve(lm[0], lm[1]);
+            List<Schedule> want = new ArrayList<>();
+            List<ExactReal> values = referenceOptima(info, want);
+            List<ChenCongLiOptimalSchedule.Optimum> got = ChenCongLiOptimalSchedule.optimise(info);
+            ChenCongLiOptimalSchedule.Statistics stats = ChenCongLiOptimalSchedule.lastStatistics();
+            assertFalse(stats.exactPoints());
+            assertTrue(stats.fineComparisons() + stats.exactComparisons() > 0, "overlaps happened");
+            assertTrue(stats.exactComparisons() > 0, "exact ties reach the exact comparison");
+            for (int t = 1; t <= lm[0]; t++) {
+                assertEquals(want.get(t - 1), got.get(t - 1).schedule(), "L = " + lm[0] + ", T = " + t);
+                assertEquals(values.get(t - 1), got.get(t - 1).error());
+            }
+        }
+    }
+
+    /** A law of entropy zero: every average is zero, every schedule is optimal, and the lexicographically smallest is kept. */
+    @Test
+    void aZeroCurveKeepsTheLexicographicallySmallestSchedules() {
+        List<ChenCongLiOptimalSchedule.Optimum> got = ChenCongLiOptimalSchedule.optimise(curve("product:7:1,0"));
+        assertTrue(ChenCongLiOptimalSchedule.lastStatistics().exactPoints());
+        assertEquals(Schedule.of(7, 1, 6), got.get(1).schedule());
+        assertEquals(Schedule.of(7, 1, 1, 5), got.get(2).schedule());
+        assertTrue(got.get(3).error().isZero());
+    }
+
     /** Codes and degenerate chains run on exact points (no exact comparison); a generic chain on enclosures. */
     @Test
     void exactPointsWhenEveryAverageIsAKnownMultiple() {
@@ -233,6 +321,14 @@ class ClosedFormAuditTest {
         String plain = Schedule.balanced(20, 20).toString();
         assertEquals(plain, ScheduleText.of(Schedule.balanced(20, 20)), "39 characters stay plain");
         assertEquals("1x21", ScheduleText.of(Schedule.balanced(21, 21)), "41 characters are encoded");
+        int[] forty = new int[20];
+        java.util.Arrays.fill(forty, 1);
+        forty[0] = 10;
+        assertEquals(Schedule.of(29, forty).toString(), ScheduleText.of(Schedule.of(29, forty)), "40 characters stay plain");
+        int[] middle = new int[41];
+        java.util.Arrays.fill(middle, 1);
+        middle[20] = 3;
+        assertEquals("1x20,3,1x20", ScheduleText.of(Schedule.of(43, middle)), "a single step has no count");
     }
 
     private static int[] concat(int n1, int v1, int n2, int v2) {
