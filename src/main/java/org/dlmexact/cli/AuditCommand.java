@@ -1,38 +1,48 @@
 package org.dlmexact.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
+import java.io.Writer;
+import java.math.BigInteger;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.dlmexact.exact.ExactReal;
+import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.Rational;
 import org.dlmexact.info.Curves;
 import org.dlmexact.info.StructuredCurve;
 import org.dlmexact.law.Law;
 import org.dlmexact.law.LawDescription;
-import org.dlmexact.report.Values;
-import org.dlmexact.theory.ChenCongLiOptimalSchedule;
 import org.dlmexact.law.LawJson;
 import org.dlmexact.law.MarginalLattice;
-import org.dlmexact.exact.InvalidInputException;
-import org.dlmexact.exact.Rational;
+import org.dlmexact.exact.Echo;
+import org.dlmexact.exact.NumberSize;
+import org.dlmexact.io.OutputFiles;
 import org.dlmexact.report.AuditPlot;
 import org.dlmexact.report.AuditWriter;
+import org.dlmexact.report.Values;
 import org.dlmexact.sampler.Predictor;
 import org.dlmexact.sampler.Predictors;
+import org.dlmexact.sampler.ProcessError;
+import org.dlmexact.sampler.Sampler;
 import org.dlmexact.sampler.SamplerError;
+import org.dlmexact.sampler.Samplers;
 import org.dlmexact.sampler.Schedule;
 import org.dlmexact.theory.Audit;
+import org.dlmexact.theory.ChenCongLiOptimalSchedule;
+import org.dlmexact.theory.Check;
+import org.dlmexact.theory.Confidence;
 import org.dlmexact.theory.LiCaiTheorem2;
+import org.dlmexact.theory.ProfileChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** The theory audit: every bound next to the exact error, with exact verdicts. */
 @Command(name = "audit", mixinStandardHelpOptions = true,
@@ -67,6 +77,12 @@ final class AuditCommand implements Callable<Integer> {
             description = "Which reading of the W_j law of Li-Cai Theorem 2 to check (default all four).")
     String reading;
 
+    @Option(names = "--sampler", paramLabel = "NAME:ARGS",
+            description = "Also audit the exact theory of these samplers (repeatable; SPEC.md section 10): the output KL, "
+                    + "expected steps and model calls, the identity of samplers that reveal by state, the size-mixture "
+                    + "checks of per-position samplers, the EB bounds.")
+    List<String> samplers = new ArrayList<>();
+
     @Option(names = "--digits", paramLabel = "D", defaultValue = "10",
             description = "Certified digits after the decimal point (default ${DEFAULT-VALUE}; 0..1000).")
     int digits;
@@ -100,23 +116,41 @@ final class AuditCommand implements Callable<Integer> {
         if (closedForm) {
             checkClosedForm(description);
         } else {
-            for (Schedule s : list) {
-                SamplerError.checkSize(law.alphabetSize(), s);
-            }
+            SamplerError.checkSize(law.alphabetSize(), list);
         }
         List<Rational> targets = new ArrayList<>();
         for (String e : epsilon) {
             try {
-                targets.add(Rational.parse(e));
+                targets.add(NumberSize.parse(e, "--epsilon"));
             } catch (NumberFormatException ex) {
                 throw new InvalidInputException("option.epsilon", "--epsilon: " + ex.getMessage());
             }
         }
         Audit.Options options = new Audit.Options(readings(), targets);
+        Predictor p = closedForm ? null : Predictors.parse(predictor, MarginalLattice.of(law));
+        List<Sampler> profiles = new ArrayList<>();
+        for (String text : samplers) {
+            Sampler smp = Samplers.parse(text, law.length(), Schedule.Convention.parse(convention));
+            smp.checkSize(law.alphabetSize());
+            profiles.add(smp);
+        }
+        try (OutputFiles files = OutputFiles.begin()) {
+            // the output files are checked (and their temporaries made) before the long computation
+            Writer plotWriter = plot == null ? null : files.writer(plot, "--plot");
+            Writer csvWriter = csv == null ? null : files.writer(csv, "--csv");
+            Audit audit = closedForm
+                    ? Audit.runClosedForm(StructuredCurve.of(description.structure()), list, options, progress())
+                    : Audit.run(law, list, p, options, progress());
+            return report(audit, law, p, profiles, files, plotWriter, csvWriter);
+        }
+    }
+
+    /** Progress on stderr once a run has taken more than a second, at most once a second. */
+    private Audit.Progress progress() {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
         long[] lastReport = {start};
-        Audit.Progress progress = (done, total, s) -> {
+        return (done, total, s) -> {
             long now = System.nanoTime();
             if (now - start > 1_000_000_000L && (now - lastReport[0] > 1_000_000_000L || done == total)) {
                 lastReport[0] = now;
@@ -124,65 +158,118 @@ final class AuditCommand implements Callable<Integer> {
                 err.flush();
             }
         };
-        Audit audit;
-        if (closedForm) {
-            audit = Audit.runClosedForm(StructuredCurve.of(description.structure()), list, options, progress);
-        } else {
-            Predictor p = Predictors.parse(predictor, MarginalLattice.of(law));
-            audit = Audit.run(law, list, p, options, progress);
-        }
+    }
+
+    private int report(Audit audit, /*@ nullable @*/ Law law, /*@ nullable @*/ Predictor p, List<Sampler> profiles,
+                       OutputFiles files, /*@ nullable @*/ Writer plotWriter, /*@ nullable @*/ Writer csvWriter)
+            throws IOException {
         if (json && exact) {
-            List<org.dlmexact.exact.ExactReal> values = new ArrayList<>();
+            List<ExactReal> values = new ArrayList<>();
             for (Audit.Row r : audit.rows()) {
                 values.add(r.idealError());
             }
             Options.checkExact(values);
         }
-        // render everything before writing anything, so that an error leaves no partial file
-        String svg = plot == null ? null : AuditPlot.svg(audit, "dlm-exact audit of " + lawOptions.law
-                + " (predictor " + audit.predictor() + ")");
-        String csvText = null;
-        if (csv != null) {
-            StringWriter sw = new StringWriter();
-            try (PrintWriter pw = new PrintWriter(sw)) {
-                AuditWriter.csv(audit, pw, digits);
+        // into temporary files: moved into place only when both are complete
+        try {
+            if (plotWriter != null) {
+                plotWriter.write(AuditPlot.svg(audit, "dlm-exact audit of " + lawOptions.law + " (predictor "
+                        + audit.predictor() + ")"));
+                plotWriter.flush();
             }
-            csvText = sw.toString();
+            if (csvWriter != null) {
+                PrintWriter pw = new PrintWriter(csvWriter);
+                AuditWriter.csv(audit, pw, digits);
+                if (pw.checkError()) {
+                    throw new IOException("the file system refused the data");
+                }
+            }
+        } catch (IOException e) {
+            throw OutputFiles.writeFailure(csv != null ? csv : plot, csv != null ? "--csv" : "--plot", e);
         }
-        if (svg != null) {
-            writeAtomically(plot, svg);
+        List<ProcessError> errors = new ArrayList<>();
+        List<ProfileChecks> theories = new ArrayList<>();
+        for (Sampler smp : profiles) {
+            ProcessError e = ProcessError.compute(law, smp, p);
+            errors.add(e);
+            theories.add(ProfileChecks.of(e, p));
         }
-        if (csvText != null) {
-            writeAtomically(csv, csvText);
-        }
+        files.commit();
         PrintWriter out = spec.commandLine().getOut();
+        boolean profilesHold = true;
         if (json) {
-            out.println(jsonText(audit));
+            ObjectNode root = AuditWriter.json(audit, lawOptions.law, digits, exact);
+            if (!profiles.isEmpty()) {
+                ArrayNode arr = root.putArray("samplers");
+                for (int n = 0; n < profiles.size(); n++) {
+                    arr.add(profileJson(errors.get(n), theories.get(n)));
+                }
+            }
+            out.println(LawJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } else {
             AuditWriter.table(audit, lawOptions.law, out, digits);
+            for (int n = 0; n < profiles.size(); n++) {
+                ProcessError e = errors.get(n);
+                out.println();
+                out.println("sampler " + e.sampler().spec() + ": KL(mu||law) = "
+                        + (e.outputKL().isInfinite() ? "+inf" : e.outputKL().value().toDecimal(digits))
+                        + ", expected steps " + ExactReal.of(e.expectedRounds()).toDecimal(digits)
+                        + ", expected model calls " + ExactReal.of(e.processLaw().expectedModelCalls()).toDecimal(digits)
+                        + ", decision boundaries " + e.processLaw().boundaryCount());
+                for (Check c : theories.get(n).checks()) {
+                    out.println("  " + c.id() + " (" + c.confidence().label() + "): " + c.note() + ": "
+                            + c.verdict().label());
+                }
+                for (String sk : theories.get(n).skipped()) {
+                    out.println("  skipped " + sk);
+                }
+            }
+        }
+        for (ProfileChecks t : theories) {
+            profilesHold &= t.checks().stream().allMatch(c -> c.verdict().holds()
+                    || c.confidence() == Confidence.RECONSTRUCTED);
         }
         out.flush();
-        return audit.mustHoldFailures().isEmpty() ? 0 : 1;
+        return audit.mustHoldFailures().isEmpty() && profilesHold ? 0 : 1;
     }
 
-    private String jsonText(Audit audit) throws JsonProcessingException {
-        return LawJson.mapper().writerWithDefaultPrettyPrinter()
-                .writeValueAsString(AuditWriter.json(audit, lawOptions.law, digits, exact));
-    }
-
-    /** A closed-form audit takes the optimal predictor only, and a length the optimal-schedule programme accepts. */
+    /**
+     * A closed-form audit takes the optimal predictor only, no sampler profiles, and a length the
+     * optimal-schedule programme accepts.
+     */
     private void checkClosedForm(LawDescription law) {
+        String outcomes = law.alphabetSize() + "^" + law.length() + " outcomes";
         if (!"optimal".equals(predictor)) {
-            throw new InvalidInputException("predictor.too-large", "--predictor " + predictor + " needs the law's"
-                    + " conditional probabilities over its " + law.alphabetSize() + "^" + law.length() + " outcomes;"
-                    + " for a structured law too long to enumerate the audit takes only the optimal predictor");
+            throw new InvalidInputException("predictor.too-large", "--predictor " + Echo.quoted(predictor) + " needs"
+                    + " the law's conditional probabilities over its " + outcomes + "; for a structured law too long"
+                    + " to enumerate the audit takes only the optimal predictor");
+        }
+        if (!samplers.isEmpty()) {
+            throw new InvalidInputException("law.too-large", "too large to compute: --sampler needs the sampler's"
+                    + " output law over the law's " + outcomes + "; a structured law too long to enumerate is"
+                    + " audited by closed forms, without --sampler");
         }
         if (law.length() > ChenCongLiOptimalSchedule.MAX_LENGTH) {
             throw new InvalidInputException("law.too-large", "too large to compute: the audit's optimal-schedule programme"
-                    + " visits about L^3/6 = " + java.math.BigInteger.valueOf(law.length()).pow(3).divide(
-                            java.math.BigInteger.valueOf(6)) + " candidates for L = " + law.length() + "; the limit is L = "
-                    + ChenCongLiOptimalSchedule.MAX_LENGTH);
+                    + " visits about L^3/6 = " + BigInteger.valueOf(law.length()).pow(3).divide(BigInteger.valueOf(6))
+                    + " candidates for L = " + law.length() + "; the limit is L = " + ChenCongLiOptimalSchedule.MAX_LENGTH);
         }
+    }
+
+    private ObjectNode profileJson(ProcessError e, ProfileChecks t) {
+        ObjectNode n = LawJson.mapper().createObjectNode();
+        n.put("sampler", e.sampler().spec());
+        n.set("outputKL", Values.json(e.outputKL(), digits));
+        n.set("expectedSteps", Values.json(org.dlmexact.info.Divergence.finite(ExactReal.of(e.expectedRounds())),
+                digits));
+        n.set("expectedModelCalls", Values.json(org.dlmexact.info.Divergence.finite(
+                ExactReal.of(e.processLaw().expectedModelCalls())), digits));
+        n.put("decisionBoundaryCount", e.processLaw().boundaryCount());
+        ArrayNode cs = n.putArray("checks");
+        t.checks().forEach(c -> cs.add(AuditWriter.check(c, digits)));
+        ArrayNode sk = n.putArray("skipped");
+        t.skipped().forEach(sk::add);
+        return n;
     }
 
     private List<Schedule> resolveSchedules(int l) {
@@ -197,7 +284,7 @@ final class AuditCommand implements Callable<Integer> {
         List<Schedule> out = new ArrayList<>();
         for (String part : schedules.split(";", -1)) {
             if (part.isBlank()) {
-                throw new InvalidInputException("schedule.syntax", "--schedules has an empty entry in '" + schedules + "'");
+                throw new InvalidInputException("schedule.syntax", "--schedules has an empty entry in " + Echo.quoted(schedules));
             }
             out.addAll(Schedule.parseAll(part.strip(), l, conv));
         }
@@ -213,20 +300,7 @@ final class AuditCommand implements Callable<Integer> {
                 return List.of(r);
             }
         }
-        throw new InvalidInputException("option.reading", "--reading must be a, b, c, d or all, got '" + reading + "'");
+        throw new InvalidInputException("option.reading", "--reading must be a, b, c, d or all, got " + Echo.quoted(reading));
     }
 
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new InvalidInputException("io.write", "cannot write '" + target + "': no such directory");
-        }
-        Path tmp = Files.createTempFile(dir, ".dlm-exact-", ".tmp");
-        try {
-            Files.writeString(tmp, text);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
-    }
 }

@@ -9,7 +9,8 @@ import org.dlmexact.law.Laws;
 import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.law.SplitMix64;
 import org.dlmexact.info.InformationProfile;
-import org.dlmexact.sampler.ExactSampler;
+import org.dlmexact.sampler.ProcessSampler;
+import org.dlmexact.sampler.RandomOrder;
 import org.dlmexact.sampler.IdealError;
 import org.dlmexact.sampler.PredictiveRows;
 import org.dlmexact.sampler.Predictor;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure wall times of the exact computations on the standard benchmark cases "
                 + "(info, error, closed-form, sample, audit) and print a Markdown table.")
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand implements Callable<Integer>, Main.Streaming {
 
     @Option(names = "--task", paramLabel = "TASK", split = ",", defaultValue = "info,error,closed-form,sample,audit",
             description = "Which tasks to time, comma-separated (default ${DEFAULT-VALUE}).")
@@ -46,10 +47,19 @@ final class BenchCommand implements Callable<Integer> {
         void run();
     }
 
+    /** The tasks, in the order they run. */
+    static final List<String> TASKS = List.of("info", "error", "closed-form", "sample", "audit");
+
     @Override
     public Integer call() {
         if (repeat < 1 || repeat > 100) {
             throw new org.dlmexact.exact.InvalidInputException("option.repeat", "--repeat must be in 1..100, got " + repeat);
+        }
+        for (String task : tasks) {
+            if (!TASKS.contains(task)) {
+                throw new org.dlmexact.exact.InvalidInputException("option.task", "unknown --task "
+                        + org.dlmexact.exact.Echo.quoted(task) + " (" + String.join(", ", TASKS) + ")");
+            }
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("| task | case | median wall time (ms) | runs |");
@@ -59,7 +69,8 @@ final class BenchCommand implements Callable<Integer> {
             List<Case> cases = new ArrayList<>();
             switch (task) {
                 case "info":
-                    for (String s : List.of("random:2,8,1", "random:2,10,1", "random:2,12,1", "random:3,5,1",
+                    for (String s : List.of("random:2,8,1", "random:2,10,1", "random:2,12,1", "random:2,14,1",
+                            "random:2,16,1", "random:3,5,1",
                             "random:3,6,1", "random:3,7,1")) {
                         names.add(s);
                         cases.add(() -> info(s));
@@ -88,7 +99,8 @@ final class BenchCommand implements Callable<Integer> {
                         Law law = Laws.resolve("random:2,8,1");
                         MarginalLattice lattice = MarginalLattice.of(law);
                         Predictor p = Predictors.optimal(lattice);
-                        ExactSampler sampler = new ExactSampler(new PredictiveRows(lattice, p), Schedule.balanced(8, 3));
+                        ProcessSampler sampler = new ProcessSampler(new PredictiveRows(lattice, p),
+                                RandomOrder.of(Schedule.balanced(8, 3)));
                         SplitMix64 rng = new SplitMix64(1);
                         for (int i = 0; i < 100_000; i++) {
                             sampler.sample(rng);
@@ -107,8 +119,7 @@ final class BenchCommand implements Callable<Integer> {
                     });
                     break;
                 default:
-                    throw new org.dlmexact.exact.InvalidInputException("option.task", "unknown --task '" + task
-                            + "' (info, error, closed-form, sample, audit)");
+                    throw new IllegalStateException("task " + task + " was checked above");
             }
             for (int c = 0; c < cases.size(); c++) {
                 long[] times = new long[repeat];

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.ArrayList;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.info.Curves;
 import org.dlmexact.info.InformationCurve;
@@ -25,6 +26,8 @@ import org.dlmexact.sampler.PredictiveRows;
 import org.dlmexact.sampler.PredictorTerm;
 import org.dlmexact.sampler.Predictor;
 import org.dlmexact.sampler.Predictors;
+import org.dlmexact.sampler.RandomOrder;
+import org.dlmexact.sampler.Sampler;
 import org.dlmexact.sampler.SamplerError;
 import org.dlmexact.sampler.Schedule;
 import picocli.CommandLine.Command;
@@ -65,20 +68,23 @@ final class ErrorCommand implements Callable<Integer> {
     public Integer call() throws JsonProcessingException {
         Options.checkDigits(output.digits);
         LawDescription description = lawOptions.describe();
-        if (sampler.hasRule()) {
-            return RuleOutput.error(this, description.law());
+        List<Schedule> schedules;
+        if (sampler.hasSchedule()) {
+            schedules = Schedule.parseAll(sampler.schedule(), description.length(), sampler.convention());
+        } else {
+            Sampler s = sampler.sampler(description.length());
+            if (!(s instanceof RandomOrder)) {
+                return ProcessOutput.error(this, description.law(), s);
+            }
+            schedules = List.of(((RandomOrder) s).schedule());
         }
         if (closedFormOnly && !Curves.enumerates(description)) {
-            return closedFormOfStructure(description);
+            return closedFormOfStructure(description, schedules);
         }
         Law law = description.law();
-        Schedule.Convention conv = sampler.convention();
-        List<Schedule> schedules = Schedule.parseAll(sampler.schedule(), law.length(), conv);
         MarginalLattice.checkSize(law.alphabetSize(), law.length());
         if (!closedFormOnly) {
-            for (Schedule s : schedules) {
-                SamplerError.checkSize(law.alphabetSize(), s);
-            }
+            SamplerError.checkSize(law.alphabetSize(), schedules);
         }
         PrintWriter out = spec.commandLine().getOut();
         ArrayNode all = LawJson.mapper().createArrayNode();
@@ -132,7 +138,9 @@ final class ErrorCommand implements Callable<Integer> {
                     printHuman(out, s, e);
                 }
             }
-            all.add(root);
+            if (output.json) {
+                all.add(root); // the text form is printed as it goes: nothing accumulates
+            }
         }
         if (output.json) {
             JsonNode doc = schedules.size() == 1 ? all.get(0) : all;
@@ -147,13 +155,12 @@ final class ErrorCommand implements Callable<Integer> {
      * closed-form information curve, with the optimal predictor (any other predictor needs the law's
      * conditional probabilities).
      */
-    private int closedFormOfStructure(LawDescription law) throws JsonProcessingException {
+    private int closedFormOfStructure(LawDescription law, List<Schedule> schedules) throws JsonProcessingException {
         if (!"optimal".equals(sampler.predictor)) {
-            throw new InvalidInputException("predictor.too-large", "--predictor " + sampler.predictor + " needs the"
-                    + " law's conditional probabilities over its " + law.alphabetSize() + "^" + law.length()
+            throw new InvalidInputException("predictor.too-large", "--predictor " + Echo.quoted(sampler.predictor)
+                    + " needs the law's conditional probabilities over its " + law.alphabetSize() + "^" + law.length()
                     + " outcomes; for a structured law too long to enumerate only the optimal predictor is available");
         }
-        List<Schedule> schedules = Schedule.parseAll(sampler.schedule(), law.length(), sampler.convention());
         InformationCurve info = StructuredCurve.of(law.structure());
         List<ExactReal> ideals = new ArrayList<>();
         for (Schedule s : schedules) {

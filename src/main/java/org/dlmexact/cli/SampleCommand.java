@@ -4,23 +4,24 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.dlmexact.law.Law;
 import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.law.SplitMix64;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
-import org.dlmexact.sampler.ExactSampler;
+import org.dlmexact.io.OutputFiles;
 import org.dlmexact.sampler.PredictiveRows;
+import org.dlmexact.sampler.PredictorTable;
 import org.dlmexact.sampler.Predictors;
-import org.dlmexact.sampler.Rule;
-import org.dlmexact.sampler.RuleSampler;
-import org.dlmexact.sampler.Schedule;
+import org.dlmexact.sampler.ProcessLaw;
+import org.dlmexact.sampler.ProcessSampler;
+import org.dlmexact.sampler.RandomOrder;
+import org.dlmexact.sampler.Sampler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +36,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "position in increasing order; inverse-CDF over each row's common denominator). "
                 + "The same seed gives the same output on every JVM. One sequence per line, tokens separated by "
                 + "single spaces.")
-final class SampleCommand implements Callable<Integer> {
+final class SampleCommand implements Callable<Integer>, Main.Streaming {
 
     /** Largest --count accepted. */
     static final long MAX_COUNT = 10_000_000L;
@@ -55,8 +56,8 @@ final class SampleCommand implements Callable<Integer> {
     String seed;
 
     @Option(names = "--out", paramLabel = "FILE",
-            description = "Write to FILE (atomically: a temporary file in the same folder, then a move) "
-                    + "instead of standard output.")
+            description = "Write to FILE (a temporary file in the same folder, then a move; an existing FILE "
+                    + "must be a regular file) instead of standard output.")
     Path outFile;
 
     @Spec
@@ -67,70 +68,78 @@ final class SampleCommand implements Callable<Integer> {
         long n = parseCount(count);
         long s = parseSeed(seed);
         Law law = lawOptions.resolve();
-        Rule rule = sampler.hasRule() ? sampler.rule(law.length()) : null;
-        Schedule sch = rule == null ? Schedule.parse(sampler.schedule(), law.length(), sampler.convention()) : null;
+        Sampler smp = sampler.sampler(law.length());
         MarginalLattice lattice = MarginalLattice.of(law);
         PredictiveRows rows = new PredictiveRows(lattice, Predictors.parse(sampler.predictor, lattice));
-        Function<SplitMix64, int[]> draw;
-        if (rule == null) {
-            ExactSampler s0 = new ExactSampler(rows, sch);
-            draw = s0::sample;
-        } else {
-            RuleSampler s1 = new RuleSampler(rows, rule);
-            draw = s1::sample;
-        }
+        Function<SplitMix64, int[]> draw = new ProcessSampler(rows, smp)::sample;
+        noteBoundaries(smp, rows, law);
         if (outFile == null) {
             PrintWriter out = spec.commandLine().getOut();
-            write(out, draw, n, s);
+            if (!(rows.predictor() instanceof PredictorTable)) {
+                write(out, draw, n, s); // a built-in predictor has every row: nothing is refused once drawing starts
+            } else {
+                // a table may lack a row that only a late draw needs: draw all, then print
+                try (OutputFiles files = OutputFiles.begin()) {
+                    Path spool = files.scratch();
+                    try (Writer w = Files.newBufferedWriter(spool)) {
+                        write(w, draw, n, s);
+                    }
+                    try (Reader r = Files.newBufferedReader(spool)) {
+                        r.transferTo(out);
+                    }
+                }
+            }
             out.flush();
             return 0;
         }
-        Path target = outFile.toAbsolutePath();
-        Path dir = target.getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new InvalidInputException("io.write", "--out '" + outFile + "': folder " + dir + " does not exist");
-        }
-        if (Files.isDirectory(target)) {
-            throw new InvalidInputException("io.write", "--out '" + outFile + "' is a folder, not a file");
-        }
-        Path tmp;
-        try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        } catch (IOException e) {
-            throw new InvalidInputException("io.write", "--out '" + outFile + "': cannot create a temporary file in "
-                    + dir + ": " + e.getMessage());
-        }
-        try {
-            try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                write(w, draw, n, s);
-            }
+        try (OutputFiles files = OutputFiles.begin()) {
+            Writer w = new BufferedWriter(files.writer(outFile, "--out"));
             try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+                write(w, draw, n, s);
+                w.flush();
+            } catch (IOException e) {
+                throw OutputFiles.writeFailure(outFile, "--out", e);
             }
-        } catch (IOException e) {
-            throw new InvalidInputException("io.write", "--out '" + outFile + "': cannot write: " + e.getMessage());
-        } finally {
-            Files.deleteIfExists(tmp);
+            files.commit();
         }
         return 0;
     }
 
+    /**
+     * A note on standard error when the sampler's exact law rests on decision boundaries (when that
+     * law is within its size limit; the random-order sampler has none).
+     */
+    private void noteBoundaries(Sampler smp, PredictiveRows rows, Law law) {
+        if (smp instanceof RandomOrder || smp.work(law.alphabetSize()).compareTo(
+                java.math.BigInteger.valueOf(smp.maxWork())) > 0) {
+            return;
+        }
+        ProcessLaw q = ProcessLaw.compute(rows, smp);
+        if (q.boundaryCount() > 0) {
+            spec.commandLine().getErr().println("dlm-exact: note: the exact law of " + smp.spec() + " rests on "
+                    + q.boundaryCount() + " decision boundar" + (q.boundaryCount() == 1 ? "y" : "ies")
+                    + " (exact ties or threshold equalities; error --json lists them), decided here by its ties= and"
+                    + " boundary= keys");
+        }
+    }
+
     private static void write(Writer w, Function<SplitMix64, int[]> sampler, long n, long seed) throws IOException {
         SplitMix64 rng = new SplitMix64(seed);
-        StringBuilder sb = new StringBuilder();
+        char[] line = new char[64];
         for (long c = 0; c < n; c++) {
             int[] x = sampler.apply(rng);
-            sb.setLength(0);
+            int len = 0;
             for (int i = 0; i < x.length; i++) {
                 if (i > 0) {
-                    sb.append(' ');
+                    line[len++] = ' ';
                 }
-                sb.append(x[i]);
+                if (x[i] >= 10) {
+                    line[len++] = (char) ('0' + x[i] / 10);
+                }
+                line[len++] = (char) ('0' + x[i] % 10);
             }
-            sb.append('\n');
-            w.write(sb.toString());
+            line[len++] = '\n';
+            w.write(line, 0, len); // streamed: nothing but this line is held
         }
     }
 
@@ -140,7 +149,7 @@ final class SampleCommand implements Callable<Integer> {
             n = Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
             throw new InvalidInputException("option.count", "--count must be an integer in 1.." + MAX_COUNT
-                    + ", got '" + text + "'");
+                    + ", got " + Echo.quoted(text));
         }
         if (n <= 0 || n > MAX_COUNT) {
             throw new InvalidInputException("option.count", "--count must be in 1.." + MAX_COUNT + ", got " + n);
@@ -153,7 +162,7 @@ final class SampleCommand implements Callable<Integer> {
             return Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
             throw new InvalidInputException("option.seed", "--seed must be a signed 64-bit decimal integer"
-                    + " (-9223372036854775808..9223372036854775807), got '" + text + "'");
+                    + " (-9223372036854775808..9223372036854775807), got " + Echo.quoted(text));
         }
     }
 }

@@ -12,7 +12,9 @@ import java.util.concurrent.Callable;
 import org.dlmexact.law.Law;
 import org.dlmexact.law.LawJson;
 import org.dlmexact.law.SequenceSpace;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.sampler.ProcessLaw;
 import org.dlmexact.validate.SampleValidator;
 import org.dlmexact.validate.ValuesValidator;
 import picocli.CommandLine.Command;
@@ -60,7 +62,8 @@ final class ValidateCommand implements Runnable {
         @Override
         public Integer call() {
             if (!Files.isDirectory(vectors)) {
-                throw new InvalidInputException("io.read", "--vectors '" + vectors + "' is not a folder");
+                throw new InvalidInputException("io.read", "--vectors " + Echo.quoted(vectors.toString())
+                        + " is not a folder");
             }
             List<ValuesValidator.Outcome> out = ValuesValidator.validate(vectors, results);
             PrintWriter w = spec.commandLine().getOut();
@@ -110,13 +113,17 @@ final class ValidateCommand implements Runnable {
         public Integer call() throws JsonProcessingException {
             double a = parseAlpha(alpha);
             Law law = lawOptions.resolve();
-            Law nu = sampler.outputLaw(law);
+            ProcessLaw q = sampler.processLaw(law);
+            Law nu = q.law();
             long[] counts = SampleValidator.readCounts(samples, law.space());
             SampleValidator.Result r = SampleValidator.test(nu, counts, a);
             PrintWriter w = spec.commandLine().getOut();
             SequenceSpace sp = law.space();
             if (json) {
-                w.println(LawJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(toJson(r, sp)));
+                ObjectNode root = toJson(r, sp);
+                root.set("decisionBoundaries", ProcessOutput.boundaries(sp, q));
+                root.put("decisionBoundaryCount", q.boundaryCount());
+                w.println(LawJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(root));
             } else {
                 w.println("validate samples: law " + lawOptions.law + ", " + sampler.describe(law));
                 if (!r.impossible().isEmpty()) {
@@ -125,6 +132,10 @@ final class ValidateCommand implements Runnable {
                     for (SampleValidator.Contribution c : r.impossible()) {
                         w.println("  " + tokens(sp.outcome(c.index())) + " observed " + c.observed() + " times");
                     }
+                } else if (Double.isNaN(r.statistic())) {
+                    w.println(String.format(Locale.ROOT, "samples %d, cells %d (%d outcomes pooled: expected count "
+                                    + "< 5): fewer than two cells, nothing to test (p-value 1)", r.samples(),
+                            r.cells(), r.pooledOutcomes()));
                 } else {
                     String p = r.pValue() == 0 ? "0 (below the smallest double)"
                             : String.format(Locale.ROOT, "%.4g", r.pValue());
@@ -146,6 +157,14 @@ final class ValidateCommand implements Runnable {
                     w.println(String.format(Locale.ROOT, row, tokens(sp.outcome(c.index())), c.observed(),
                             c.expected(), c.nu(), c.residual()));
                 }
+                if (q.boundaryCount() > 0) {
+                    w.println("note: the exact law rests on " + q.boundaryCount() + " decision boundar"
+                            + (q.boundaryCount() == 1 ? "y" : "ies") + " (exact ties or threshold equalities, e.g. "
+                            + ProcessOutput.boundaryLine(sp, q.boundaries().first()) + "); the verdict holds only"
+                            + " for an implementation that breaks ties and compares thresholds as this sampler's"
+                            + " ties= and boundary= keys say; choose a law without ties (for example random:V,L,SEED)"
+                            + " to test the sampler apart from them");
+                }
             }
             w.flush();
             return r.consistent() ? 0 : 1;
@@ -162,7 +181,11 @@ final class ValidateCommand implements Runnable {
                 n.put("statistic", r.statistic());
             }
             n.put("degreesOfFreedom", Math.max(0, r.cells() - 1));
-            n.put("pValue", r.pValue());
+            if (Double.isNaN(r.pValue())) {
+                n.putNull("pValue"); // no test was run: the samples hold an outcome nu gives probability 0
+            } else {
+                n.put("pValue", r.pValue());
+            }
             n.put("alpha", r.alpha());
             n.put("consistent", r.consistent());
             ArrayNode imp = n.putArray("impossible");
@@ -200,7 +223,7 @@ final class ValidateCommand implements Runnable {
             }
             if (!(a > 0 && a < 1)) {
                 throw new InvalidInputException("option.alpha", "--alpha must be a number strictly between 0 and 1, "
-                        + "got '" + text + "'");
+                        + "got " + Echo.quoted(text));
             }
             return a;
         }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.vectors.Vectors;
 import picocli.CommandLine.Command;
@@ -45,7 +46,7 @@ final class VectorsCommand implements Runnable {
         @Override
         public Integer call() {
             if (Files.exists(out) && !Files.isDirectory(out)) {
-                throw new InvalidInputException("io.write", "--out '" + out + "' is a file, not a folder");
+                throw new InvalidInputException("io.write", "--out " + Echo.quoted(out.toString()) + " is a file, not a folder");
             }
             List<Path> written = Vectors.write(out);
             PrintWriter w = spec.commandLine().getOut();
@@ -64,7 +65,9 @@ final class VectorsCommand implements Runnable {
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Lint every vector file of DIR (schema name, unique ids, numberOfTests, flags explained in "
                     + "notes, exact text canonical, decimal = exact value rounded to 30 digits, float64 = nearest "
-                    + "double) and recompute every case exactly. Exit 0 when all is well, 1 otherwise.")
+                    + "double), recompute every case exactly, and compare each whole file with the file the generator "
+                    + "makes (every field: tolerances, tcIds, results, comments, deleted cases). Exit 0 when all is "
+                    + "well, 1 otherwise.")
     static final class Verify implements Callable<Integer> {
 
         @Option(names = "--dir", paramLabel = "DIR", defaultValue = DEFAULT_DIR,
@@ -77,7 +80,7 @@ final class VectorsCommand implements Runnable {
         @Override
         public Integer call() {
             if (!Files.isDirectory(dir)) {
-                throw new InvalidInputException("io.read", "--dir '" + dir + "' is not a folder");
+                throw new InvalidInputException("io.read", "--dir " + Echo.quoted(dir.toString()) + " is not a folder");
             }
             Vectors.Report r = Vectors.verify(dir);
             PrintWriter w = spec.commandLine().getOut();

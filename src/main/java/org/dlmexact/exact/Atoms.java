@@ -2,10 +2,16 @@ package org.dlmexact.exact;
 
 import java.math.BigInteger;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -97,7 +103,12 @@ public final class Atoms {
 
     /** Primes grouped so that each group's product is one BigInteger: one gcd screens a whole group. */
     private static final int GROUP = 32;
-    private static final BigInteger[] GROUP_PRODUCTS = groupProducts();
+
+    /** The products of the groups and of all small primes, made on first use (only numbers of 63 bits and more need them). */
+    private static final class Products {
+        static final BigInteger[] GROUPS = groupProducts();
+        static final BigInteger ALL = product(GROUPS, 0, GROUPS.length);
+    }
 
     private static BigInteger[] groupProducts() {
         BigInteger[] g = new BigInteger[(PRIMES.length + GROUP - 1) / GROUP];
@@ -111,18 +122,29 @@ public final class Atoms {
         return g;
     }
 
+    private static BigInteger product(BigInteger[] a, int from, int to) {
+        return to - from == 1 ? a[from] : product(a, from, (from + to) / 2).multiply(product(a, (from + to) / 2, to));
+    }
+
+    /**
+     * Splits {@code n >= 2^63}: one gcd with the product of all small primes gives the product
+     * {@code d} of the distinct small primes dividing {@code n}; the groups are screened against
+     * {@code d} (small) instead of {@code n}, and only until {@code d} is used up.
+     */
     private static long[] splitBig(BigInteger n) {
         long[] buf = new long[2 * 16 + 1];
         int len = 0;
         BigInteger m = n;
-        for (int group = 0; group < GROUP_PRODUCTS.length; group++) {
+        BigInteger rest = m.gcd(Products.ALL);
+        for (int group = 0; group < Products.GROUPS.length && !rest.equals(BigInteger.ONE); group++) {
             if (m.bitLength() < 63) {
                 return withLongRest(buf, len, m.longValue());
             }
-            BigInteger d = m.gcd(GROUP_PRODUCTS[group]);
+            BigInteger d = rest.gcd(Products.GROUPS[group]);
             if (d.equals(BigInteger.ONE)) {
                 continue;
             }
+            rest = rest.divide(d);
             for (int k = group * GROUP; k < Math.min(PRIMES.length, (group + 1) * GROUP); k++) {
                 BigInteger bp = BigInteger.valueOf(PRIMES[k]);
                 if (d.mod(bp).signum() != 0) {
@@ -213,25 +235,49 @@ public final class Atoms {
       @   requires n != null && n.signum() > 0 && coefficient != null && small != null && large != null;
       @   assignable small.*, large.*;
       @*/
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public static void addLnInteger(BigInteger n, BigInteger coefficient, Map<BigInteger, BigInteger> small,
                                     Map<BigInteger, BigInteger> large) {
+        addLnIntegers(n, new BigInteger[] {Objects.requireNonNull(coefficient, "coefficient")},
+                new Map[] {small}, new Map[] {large});
+    }
+
+    /**
+     * Adds {@code coefficients[s] * ln(n)} to {@code small[s]} and {@code large[s]} for every slot
+     * {@code s} whose coefficient is neither null nor zero; {@code n} is split once for all slots.
+     */
+    /*@ public normal_behavior
+      @   requires n != null && n.signum() > 0 && coefficients != null && small != null && large != null;
+      @   requires coefficients.length == small.length && coefficients.length == large.length;
+      @   assignable small[*].*, large[*].*;
+      @ also public exceptional_behavior
+      @   requires n != null && n.signum() <= 0;
+      @   signals_only IllegalArgumentException;
+      @*/
+    public static void addLnIntegers(BigInteger n, BigInteger[] coefficients, Map<BigInteger, BigInteger>[] small,
+                                     Map<BigInteger, BigInteger>[] large) {
         Objects.requireNonNull(n, "n");
         if (n.signum() <= 0) {
             throw new IllegalArgumentException("logarithm of non-positive integer " + n);
         }
-        if (coefficient.signum() == 0 || n.equals(BigInteger.ONE)) {
+        if (n.equals(BigInteger.ONE)) {
             return;
         }
         long[] s = split(n);
-        for (int i = 0; i + 1 < s.length; i += 2) {
-            BigInteger c = s[i + 1] == 1 ? coefficient : coefficient.multiply(BigInteger.valueOf(s[i + 1]));
-            small.merge(BigInteger.valueOf(s[i]), c, BigInteger::add);
-        }
         long last = s[s.length - 1];
-        if (last == -1) {
-            large.merge(bigCofactor(n, s), coefficient, BigInteger::add);
-        } else if (last > 1) {
-            large.merge(BigInteger.valueOf(last), coefficient, BigInteger::add);
+        BigInteger cofactor = last == -1 ? bigCofactor(n, s) : last > 1 ? BigInteger.valueOf(last) : null;
+        for (int slot = 0; slot < coefficients.length; slot++) {
+            BigInteger coefficient = coefficients[slot];
+            if (coefficient == null || coefficient.signum() == 0) {
+                continue;
+            }
+            for (int i = 0; i + 1 < s.length; i += 2) {
+                BigInteger c = s[i + 1] == 1 ? coefficient : coefficient.multiply(BigInteger.valueOf(s[i + 1]));
+                small[slot].merge(BigInteger.valueOf(s[i]), c, BigInteger::add);
+            }
+            if (cofactor != null) {
+                large[slot].merge(cofactor, coefficient, BigInteger::add);
+            }
         }
     }
 
@@ -248,13 +294,43 @@ public final class Atoms {
       @              (\forall BigInteger b; \result.containsKey(b) && !a.equals(b); a.gcd(b).equals(BigInteger.ONE)));
       @ pure @*/
     public static TreeMap<BigInteger, Rational> refine(Map<BigInteger, Rational> terms) {
+        return refine(terms, false);
+    }
+
+    /**
+     * As {@link #refine(Map)} when every atom below {@code 2^32} is prime: true of the atoms of
+     * every {@link ExactReal}, which are small primes or cofactors without a prime factor below
+     * {@link #SMALL_PRIME_LIMIT} (and pieces of them), and a cofactor below
+     * {@code SMALL_PRIME_LIMIT^2 = 2^32} is prime. Two distinct such primes are coprime, so their
+     * gcd is never computed: a new atom below {@code 2^32} is only tried against the atoms above
+     * {@code 2^32}, in the same order. The splits made, and so the result, are those of
+     * {@link #refine(Map)}.
+     */
+    static TreeMap<BigInteger, Rational> refineCofactors(Map<BigInteger, Rational> terms) {
+        return refine(terms, true);
+    }
+
+    private static TreeMap<BigInteger, Rational> refine(Map<BigInteger, Rational> terms, boolean cofactors) {
         TreeMap<BigInteger, Rational> base = new TreeMap<>();
-        Deque<Object[]> work = new ArrayDeque<>();
+        // with cofactors: the atoms of base above 2^32, the only ones a prime below 2^32 can divide
+        TreeSet<BigInteger> wide = new TreeSet<>();
+        int candidates = 0;
         for (Map.Entry<BigInteger, Rational> e : terms.entrySet()) {
             if (e.getKey().signum() <= 0) {
                 throw new IllegalArgumentException("atom must be a positive integer, got " + e.getKey());
             }
-            work.push(new Object[] {e.getKey(), e.getValue()});
+            if (!cofactors || e.getKey().bitLength() > 32) {
+                candidates++;
+            }
+        }
+        // atoms coprime to all the others are final as they are: found at once by a batch gcd, so that
+        // the pairwise search below only sees the atoms that do share a factor
+        Set<BigInteger> alone = candidates >= SCREEN_MIN ? coprimeToTheOthers(terms.keySet()) : Set.of();
+        Deque<Object[]> work = new ArrayDeque<>();
+        for (Map.Entry<BigInteger, Rational> e : terms.entrySet()) {
+            if (!alone.contains(e.getKey())) {
+                work.push(new Object[] {e.getKey(), e.getValue()});
+            }
         }
         outer:
         while (!work.isEmpty()) {
@@ -269,10 +345,12 @@ public final class Atoms {
                 base.put(c, existing.add(q));
                 continue;
             }
-            for (BigInteger a : base.keySet()) {
+            boolean knownPrime = cofactors && c.bitLength() <= 32;
+            for (BigInteger a : knownPrime ? wide : base.keySet()) {
                 BigInteger g = a.gcd(c);
                 if (!g.equals(BigInteger.ONE)) {
                     Rational qa = base.remove(a);
+                    wide.remove(a);
                     work.push(new Object[] {a.divide(g), qa});
                     work.push(new Object[] {c.divide(g), q});
                     work.push(new Object[] {g, qa.add(q)});
@@ -280,9 +358,59 @@ public final class Atoms {
                 }
             }
             base.put(c, q);
+            if (cofactors && !knownPrime) {
+                wide.add(c);
+            }
+        }
+        for (BigInteger a : alone) {
+            base.put(a, terms.get(a));
         }
         base.values().removeIf(Rational::isZero);
         return base;
+    }
+
+    /** {@link #refine} screens its atoms with {@link #coprimeToTheOthers} when it has at least this many. */
+    private static final int SCREEN_MIN = 16;
+
+    /**
+     * The integers {@code c > 1} of {@code atoms} with {@code gcd(c, P / c) = 1}, {@code P} the
+     * product of all of them: those coprime to every other one. Bernstein's batch gcd: a product
+     * tree gives {@code P}, a remainder tree gives {@code P mod c^2} for every {@code c} (reducing
+     * modulo the squares of the tree's nodes, from the root down), and
+     * {@code (P mod c^2) / c = (P / c) mod c}. Quasi-linear in the total size instead of a gcd for
+     * every pair.
+     */
+    static Set<BigInteger> coprimeToTheOthers(Collection<BigInteger> atoms) {
+        BigInteger[] leaves = atoms.stream().filter(a -> a.compareTo(BigInteger.ONE) > 0).toArray(BigInteger[]::new);
+        if (leaves.length == 0) {
+            return Set.of();
+        }
+        List<BigInteger[]> tree = new ArrayList<>();
+        tree.add(leaves);
+        while (tree.get(tree.size() - 1).length > 1) {
+            BigInteger[] below = tree.get(tree.size() - 1);
+            BigInteger[] level = new BigInteger[(below.length + 1) / 2];
+            for (int i = 0; i < level.length; i++) {
+                level[i] = 2 * i + 1 < below.length ? below[2 * i].multiply(below[2 * i + 1]) : below[2 * i];
+            }
+            tree.add(level);
+        }
+        BigInteger[] rest = tree.get(tree.size() - 1); // P mod P^2 = P
+        for (int k = tree.size() - 2; k >= 0; k--) {
+            BigInteger[] level = tree.get(k);
+            BigInteger[] next = new BigInteger[level.length];
+            for (int i = 0; i < level.length; i++) {
+                next[i] = rest[i / 2].mod(level[i].multiply(level[i]));
+            }
+            rest = next;
+        }
+        Set<BigInteger> out = new HashSet<>();
+        for (int i = 0; i < leaves.length; i++) {
+            if (rest[i].divide(leaves[i]).gcd(leaves[i]).equals(BigInteger.ONE)) {
+                out.add(leaves[i]);
+            }
+        }
+        return out;
     }
 
     private static int[] sieve(int limit) {

@@ -26,6 +26,8 @@ public final class CertifiedLog {
      * not cached.
      */
     static final int TRUNCATION_MARGIN = 64;
+    /** {@code {lo, hi, work}}: the most precise bounds on {@code atanh(1/3) * 2^work} computed so far. */
+    private static volatile BigInteger[] halfLn2;
 
     private CertifiedLog() {
     }
@@ -33,6 +35,7 @@ public final class CertifiedLog {
     /** Empties the enclosure cache (tests use it so that every case exercises the code, not the cache). */
     static void clearCache() {
         CACHE.clear();
+        halfLn2 = null;
     }
 
     /**
@@ -104,7 +107,7 @@ public final class CertifiedLog {
             pow = pow.shiftLeft(1);
         }
         int work = bits + 24 + 32 - Integer.numberOfLeadingZeros(Math.max(k, 1));
-        BigInteger[] ln2 = ln2Atanh(work);
+        BigInteger[] ln2 = halfLn2(work);
         BigInteger a = n.subtract(pow);
         BigInteger b = n.add(pow);
         BigInteger[] lnm;
@@ -121,25 +124,24 @@ public final class CertifiedLog {
         return new BigInteger[] {floorShift(lo, shift), ceilShift(hi, shift)};
     }
 
-    /** {@code atanh(1/3) 2^work} bounds (half of {@code ln 2}), kept at the finest precision computed so far. */
-    private static volatile BigInteger[] atanhThird = {BigInteger.ZERO, BigInteger.ONE, BigInteger.ZERO};
-
-    private static BigInteger[] ln2Atanh(int work) {
-        BigInteger[] c = atanhThird;
-        int have = c[2].intValue();
-        if (have < work) {
-            BigInteger[] f = atanh(BigInteger.ONE, BigInteger.valueOf(3), work);
-            c = new BigInteger[] {f[0], f[1], BigInteger.valueOf(work)};
-            atanhThird = c;
-            have = work;
+    /**
+     * Bounds on {@code atanh(1/3) * 2^work = (ln 2 / 2) * 2^work}, from the most precise bounds
+     * computed so far when they are at least as precise (shifted outward: still bounds).
+     */
+    private static BigInteger[] halfLn2(int work) {
+        BigInteger[] c = halfLn2;
+        if (c == null || c[2].intValue() < work) {
+            BigInteger[] b = atanh(BigInteger.ONE, BigInteger.valueOf(3), work);
+            c = new BigInteger[] {b[0], b[1], BigInteger.valueOf(work)};
+            halfLn2 = c;
         }
-        int shift = have - work;
+        int shift = c[2].intValue() - work;
         return new BigInteger[] {floorShift(c[0], shift), ceilShift(c[1], shift)};
     }
 
     /** Bounds on {@code ln(2) 2^bits}. */
     private static BigInteger[] ln2(int bits) {
-        BigInteger[] t = ln2Atanh(bits + 2);
+        BigInteger[] t = halfLn2(bits + 2);
         return new BigInteger[] {floorShift(t[0], 1), ceilShift(t[1], 1)};
     }
 

@@ -257,7 +257,7 @@ public final class ExactReal implements Comparable<ExactReal> {
     private static ExactReal normalize(Rational q0, Map<BigInteger, Rational> small, Map<BigInteger, Rational> large) {
         TreeMap<BigInteger, Rational> all = nonZero(small);
         if (!large.isEmpty()) {
-            all.putAll(large.size() == 1 ? nonZero(large) : Atoms.refine(large));
+            all.putAll(large.size() == 1 ? nonZero(large) : Atoms.refineCofactors(large));
         }
         return fromSorted(q0, all);
     }
@@ -432,7 +432,7 @@ public final class ExactReal implements Comparable<ExactReal> {
             }
         }
         TreeMap<BigInteger, Rational> all = nonZero(small);
-        all.putAll(needsRefine ? Atoms.refine(large) : nonZero(large));
+        all.putAll(needsRefine ? Atoms.refineCofactors(large) : nonZero(large));
         return fromSorted(q0, all);
     }
 
@@ -588,7 +588,7 @@ public final class ExactReal implements Comparable<ExactReal> {
         for (BigInteger a : o.atoms) {
             markers.merge(a, Rational.ONE, Rational::add);
         }
-        for (BigInteger b : Atoms.refine(markers).keySet()) {
+        for (BigInteger b : Atoms.refineCofactors(markers).keySet()) {
             Rational y = coefficientOver(o, b);
             if (!y.isZero()) {
                 Rational c = coefficientOver(this, b).divide(y);
@@ -789,9 +789,27 @@ public final class ExactReal implements Comparable<ExactReal> {
      * @throws NumberFormatException naming the position of the first unreadable character
      */
     /*@ public normal_behavior
-      @   requires text != null;
+      @   requires isValidText(text);
+      @ also public exceptional_behavior
+      @   requires !isValidText(text);
+      @   signals_only NumberFormatException;
       @ pure @*/
     public static ExactReal parse(String text) {
+        return read(text);
+    }
+
+    /**
+     * Whether {@link #parse} accepts {@code text} (by the parser's own code, {@link Parsers}); the
+     * tests hold it against the grammar of SPEC §2.2.
+     */
+    /*@ public normal_behavior
+      @   ensures true;
+      @ pure @*/
+    public static boolean isValidText(String text) {
+        return Parsers.accepts(() -> read(text), NumberFormatException.class);
+    }
+
+    private static ExactReal read(String text) {
         Objects.requireNonNull(text, "text");
         if (text.length() > Rational.MAX_TEXT_LENGTH) {
             throw new NumberFormatException("not an exact real: text longer than " + Rational.MAX_TEXT_LENGTH);
@@ -802,7 +820,7 @@ public final class ExactReal implements Comparable<ExactReal> {
         }
         Matcher split = SPLIT_TOKEN.matcher(text);
         if (split.find()) {
-            throw new NumberFormatException("not an exact real: '" + text + "' has a space inside a number or name at character "
+            throw new NumberFormatException("not an exact real: " + Echo.quoted(text) + " has a space inside a number or name at character "
                     + (split.start() + 2) + " (spaces are allowed only around signs, '*', '/' and parentheses)");
         }
         Matcher m = TERM.matcher(s);
@@ -814,11 +832,11 @@ public final class ExactReal implements Comparable<ExactReal> {
             if (!m.find(pos) || m.start() != pos || m.end() == pos || (!first && m.group(1) == null)) {
                 int neg = s.indexOf("ln(-", pos);
                 if (neg >= 0) {
-                    throw new NumberFormatException("not an exact real: '" + text + "' takes the logarithm of a"
-                            + " negative number at character " + (neg + 4) + " of '" + s + "'");
+                    throw new NumberFormatException("not an exact real: " + Echo.quoted(text) + " takes the logarithm of a"
+                            + " negative number at character " + (neg + 4) + " of " + Echo.quoted(s));
                 }
-                throw new NumberFormatException("not an exact real: '" + text + "' cannot be read at character "
-                        + (pos + 1) + " of '" + s + "' (expected terms like 1/2, 3*ln(2), -ln(5))");
+                throw new NumberFormatException("not an exact real: " + Echo.quoted(text) + " cannot be read at character "
+                        + (pos + 1) + " of " + Echo.quoted(s) + " (expected terms like 1/2, 3*ln(2), -ln(5))");
             }
             Rational coeff = m.group(2) != null ? Rational.parse(m.group(2)) : Rational.ONE;
             if ("-".equals(m.group(1))) {
@@ -830,7 +848,7 @@ public final class ExactReal implements Comparable<ExactReal> {
             } else {
                 BigInteger n = new BigInteger(atom);
                 if (n.signum() == 0) {
-                    throw new NumberFormatException("not an exact real: '" + text + "' contains ln(0)");
+                    throw new NumberFormatException("not an exact real: " + Echo.quoted(text) + " contains ln(0)");
                 }
                 terms.merge(n, coeff, Rational::add);
             }

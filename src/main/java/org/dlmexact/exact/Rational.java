@@ -102,13 +102,44 @@ public final class Rational implements Comparable<Rational> {
      * @throws NumberFormatException naming the offending text and the reason
      */
     /*@ public normal_behavior
-      @   requires text != null;
+      @   requires isValidText(text);
       @   ensures \result != null;
       @ also public exceptional_behavior
-      @   requires text == null;
-      @   signals_only NullPointerException;
+      @   requires !isValidText(text);
+      @   signals_only NumberFormatException;
       @ pure @*/
     public static Rational parse(String text) {
+        return read(text, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Whether {@link #parse} accepts {@code text} (by the parser's own code, {@link Parsers}); the
+     * tests hold it against the accepted and refused forms of SPEC §2.1.
+     */
+    /*@ public normal_behavior
+      @   ensures true;
+      @ pure @*/
+    public static boolean isValidText(String text) {
+        return Parsers.accepts(() -> read(text, Integer.MAX_VALUE), NumberFormatException.class);
+    }
+
+    /**
+     * As {@link #parse(String)}, and refuses a numerator or denominator of more than
+     * {@code maxBits} bits as written, before any arithmetic on it (so a huge number costs no gcd).
+     *
+     * @throws NumberFormatException naming the offending text and the reason
+     * @throws InvalidInputException {@code number.too-large} when a part has more than {@code maxBits} bits
+     */
+    /*@ public behavior
+      @   requires text != null && maxBits >= 1;
+      @   ensures \result.numerator().bitLength() <= maxBits && \result.denominator().bitLength() <= maxBits;
+      @   signals_only NumberFormatException, InvalidInputException;
+      @ pure @*/
+    public static Rational parse(String text, int maxBits) {
+        return read(text, maxBits);
+    }
+
+    private static Rational read(String text, int maxBits) {
         Objects.requireNonNull(text, "text");
         String s = text.strip();
         if (s.isEmpty()) {
@@ -120,26 +151,27 @@ public final class Rational implements Comparable<Rational> {
         if (s.indexOf('/') >= 0) {
             Matcher m = FRACTION.matcher(s);
             if (!m.matches()) {
-                throw new NumberFormatException("not a rational number: '" + s
-                        + "' (expected p/q with integers p and q > 0, e.g. -1/2)");
+                throw new NumberFormatException("not a rational number: " + Echo.quoted(s)
+                        + " (expected p/q with integers p and q > 0, e.g. -1/2)");
             }
             BigInteger d = new BigInteger(m.group(2));
             if (d.signum() == 0) {
-                throw new NumberFormatException("not a rational number: '" + s + "' has a zero denominator");
+                throw new NumberFormatException("not a rational number: " + Echo.quoted(s) + " has a zero denominator");
             }
-            return of(new BigInteger(m.group(1)), d);
+            return of(checkBits(new BigInteger(m.group(1)), s, "numerator", maxBits),
+                    checkBits(d, s, "denominator", maxBits));
         }
         Matcher m = DECIMAL.matcher(s);
         if (!m.matches() || (m.group(2).isEmpty() && (m.group(3) == null || m.group(3).isEmpty()))) {
-            throw new NumberFormatException("not a rational number: '" + s
-                    + "' (expected an integer, p/q, or an exact decimal such as 0.125)");
+            throw new NumberFormatException("not a rational number: " + Echo.quoted(s)
+                    + " (expected an integer, p/q, or an exact decimal such as 0.125)");
         }
         int exponent = 0;
         if (m.group(4) != null) {
             BigInteger e = new BigInteger(m.group(4));
             if (e.abs().compareTo(BigInteger.valueOf(MAX_EXPONENT)) > 0) {
-                throw new NumberFormatException("not a rational number: '" + s + "' has exponent " + e
-                        + ", beyond the limit of +-" + MAX_EXPONENT);
+                throw new NumberFormatException("not a rational number: " + Echo.quoted(s) + " has exponent "
+                        + Echo.of(e.toString()) + ", beyond the limit of +-" + MAX_EXPONENT);
             }
             exponent = e.intValueExact();
         }
@@ -149,7 +181,17 @@ public final class Rational implements Comparable<Rational> {
             digits = digits.negate();
         }
         int scale = frac.length() - exponent;
-        return scale >= 0 ? of(digits, BigInteger.TEN.pow(scale)) : of(digits.multiply(BigInteger.TEN.pow(-scale)));
+        return scale >= 0 ? of(checkBits(digits, s, "numerator", maxBits),
+                        checkBits(BigInteger.TEN.pow(scale), s, "denominator", maxBits))
+                : of(checkBits(digits.multiply(BigInteger.TEN.pow(-scale)), s, "numerator", maxBits));
+    }
+
+    private static BigInteger checkBits(BigInteger n, String text, String part, int maxBits) {
+        if (n.bitLength() > maxBits) {
+            throw new InvalidInputException("number.too-large", "too large to compute: " + Echo.quoted(text) + " has a "
+                    + part + " of " + n.bitLength() + " bits; the limit is " + maxBits + " bits");
+        }
+        return n;
     }
 
     /** The numerator, carrying the sign. */

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Objects;
 import org.dlmexact.law.Law;
 import org.dlmexact.law.MarginalLattice;
-import org.dlmexact.exact.Atoms;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.Rational;
 
@@ -15,17 +14,19 @@ import org.dlmexact.exact.Rational;
  * information measures built from them. With {@code mu = w / D},
  * {@code H(X_S) = ln D - (1/D) sum_y w_S(y) ln w_S(y)}; the sums {@code sum w ln w} are kept as
  * integer combinations of logarithms of atoms, so averages over subsets cost integer additions.
+ * The marginals come from the {@link MarginalLattice}; the sum of a subset is computed on first
+ * use ({@link EntropySums}: distinct weights counted, each split into atoms once).
  */
 public final class Entropies {
 
     private final Law law;
     private final MarginalLattice lattice;
-    /** Per mask: {@code sum_y w ln w} as integer coefficients over small primes and over cofactors. */
+    /** Per mask, once computed: {@code sum_y w ln w} as integer coefficients over small primes and over cofactors. */
     private final Map<BigInteger, BigInteger>[] smallLogs;
     private final Map<BigInteger, BigInteger>[] largeLogs;
     private final ExactReal[] entropy;
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private Entropies(Law law) {
         this.law = law;
         this.lattice = MarginalLattice.of(law);
@@ -33,17 +34,6 @@ public final class Entropies {
         this.smallLogs = new Map[n];
         this.largeLogs = new Map[n];
         this.entropy = new ExactReal[n];
-        for (int mask = 0; mask < n; mask++) {
-            Map<BigInteger, BigInteger> small = new HashMap<>();
-            Map<BigInteger, BigInteger> large = new HashMap<>();
-            for (BigInteger w : lattice.marginal(mask)) {
-                if (w.signum() > 0) {
-                    Atoms.addLnInteger(w, w, small, large);
-                }
-            }
-            smallLogs[mask] = small;
-            largeLogs[mask] = large;
-        }
     }
 
     /** Computes the entropies of all subsets (refused up front when the lattice is too large). */
@@ -107,6 +97,7 @@ public final class Entropies {
             }
             lnD += counts[i];
             BigInteger c = BigInteger.valueOf(counts[i]);
+            computeLogs(masks[i]);
             smallLogs[masks[i]].forEach((k, v) -> small.merge(k, v.multiply(c), BigInteger::add));
             largeLogs[masks[i]].forEach((k, v) -> large.merge(k, v.multiply(c), BigInteger::add));
         }
@@ -162,6 +153,22 @@ public final class Entropies {
                     + Integer.toBinaryString(a) + ", " + Integer.toBinaryString(b) + ", " + Integer.toBinaryString(c));
         }
         return combination(new int[] {a | c, b | c, a | b | c, c}, new long[] {1, 1, -1, -1}, Rational.ONE);
+    }
+
+    /** Fills {@code smallLogs[mask]} and {@code largeLogs[mask]} on first use. */
+    private void computeLogs(int mask) {
+        if (smallLogs[mask] != null) {
+            return;
+        }
+        EntropySums sums = new EntropySums(1, 0);
+        if (lattice.fitsLong()) {
+            sums.add(0, lattice.longMarginal(mask));
+        } else {
+            sums.add(0, lattice.marginal(mask));
+        }
+        Map<BigInteger, BigInteger>[][] logs = sums.finish();
+        smallLogs[mask] = logs[0][0];
+        largeLogs[mask] = logs[1][0];
     }
 
     private void checkMask(int mask) {

@@ -111,6 +111,19 @@ final class ExchangeableForms extends ClosedForms {
         return InformationProfile.binomial(l + v, v).subtract(BigInteger.ONE);
     }
 
+    /**
+     * The estimated size in bits of the integers the closed forms form: for each of the
+     * {@link #typeCount} types, one product per component of at most {@code L bits(d) + bits(D)} bits
+     * ({@code d} the common denominator of the marginals, {@code D} that of the weights).
+     */
+    static BigInteger formedBits(Structure.Exchangeable x) {
+        int l = x.length();
+        long perProduct = (long) l * Structure.commonDenominatorBits(x.marginals(), "the components' marginals",
+                "marginal of component ") + Structure.commonDenominatorBits(x.weights(), "the mixture weights");
+        return typeCount(l, x.alphabetSize()).multiply(BigInteger.valueOf(x.weights().length))
+                .multiply(BigInteger.valueOf(perProduct));
+    }
+
     /** The closed forms of an exchangeable law (canonical ones for the degenerate cases). */
     static ClosedForms of(Structure.Exchangeable x) {
         int l = x.length();

@@ -12,76 +12,40 @@ import org.dlmexact.exact.Rational;
 /**
  * The information measures of a law (theory.md section 1): {@code e_k}, the information curve
  * {@code Z_1..Z_L} and its increments, total correlation, dual total correlation and
- * {@code SumI = sum_i I(X_i ; X_{-i})}. All exact, by enumeration of the subset lattice: the
- * {@link InformationCurve} of a small law. {@code TC}, {@code DTC} and {@code SumI} are computed
- * from their definitions over single positions and leave-one-out subsets, independently of the
- * {@code e_k}.
+ * {@code SumI = sum_i I(X_i ; X_{-i})}. All exact, by enumeration: the {@link InformationCurve} of a
+ * law known by its table.
+ *
+ * <p>Every measure is a combination of the averages {@code e_k}:
+ * {@code Z_j = e_1 + e_{j-1} - e_j}, {@code TC = L e_1 - e_L} (as {@code sum_i H(X_i) = L e_1}),
+ * {@code DTC = L e_{L-1} - (L - 1) e_L} (as {@code sum_i H(X_{-i}) = L e_{L-1}}) and
+ * {@code SumI = TC + DTC}. The {@code e_k} come from one depth-first walk over all subsets
+ * ({@link EntropySums#averageEntropies}), which never holds the marginals of all subsets at once;
+ * the per-subset {@link Entropies} (and their marginal lattice) are built only when asked for.
  */
 public final class InformationProfile implements InformationCurve {
 
-    private final Entropies entropies;
+    private final Law law;
+    private Entropies entropies;
     private final List<ExactReal> e;
     private final List<ExactReal> z;
     private final ExactReal totalCorrelation;
     private final ExactReal dualTotalCorrelation;
     private final ExactReal sumMutualInformation;
 
-    private InformationProfile(Entropies entropies) {
+    private InformationProfile(Law law, Entropies entropies) {
+        this.law = law;
         this.entropies = entropies;
-        Law law = entropies.law();
+        List<ExactReal> ek = EntropySums.averageEntropies(law);
         int l = law.length();
-        int full = law.space().fullMask();
-        List<ExactReal> ek = new ArrayList<>();
-        for (int k = 0; k <= l; k++) {
-            List<Integer> masks = new ArrayList<>();
-            for (int m = 0; m <= full; m++) {
-                if (Integer.bitCount(m) == k) {
-                    masks.add(m);
-                }
-            }
-            int[] ms = masks.stream().mapToInt(Integer::intValue).toArray();
-            long[] ones = new long[ms.length];
-            java.util.Arrays.fill(ones, 1);
-            ek.add(k == 0 ? ExactReal.ZERO : entropies.combination(ms, ones, Rational.of(1, ms.length)));
-        }
         this.e = Collections.unmodifiableList(ek);
         List<ExactReal> zj = new ArrayList<>();
         for (int j = 1; j <= l; j++) {
             zj.add(ek.get(1).add(ek.get(j - 1)).subtract(ek.get(j)));
         }
         this.z = Collections.unmodifiableList(zj);
-        // TC = sum_i H(X_i) - H(X)
-        int[] singles = new int[l + 1];
-        long[] tcCounts = new long[l + 1];
-        for (int i = 0; i < l; i++) {
-            singles[i] = 1 << i;
-            tcCounts[i] = 1;
-        }
-        singles[l] = full;
-        tcCounts[l] = -1;
-        this.totalCorrelation = entropies.combination(singles, tcCounts, Rational.ONE);
-        // DTC = H(X) - sum_i (H(X) - H(X_{-i})) = (1 - L) H(X) + sum_i H(X_{-i})
-        int[] rest = new int[l + 1];
-        long[] dtcCounts = new long[l + 1];
-        for (int i = 0; i < l; i++) {
-            rest[i] = full & ~(1 << i);
-            dtcCounts[i] = 1;
-        }
-        rest[l] = full;
-        dtcCounts[l] = 1 - l;
-        this.dualTotalCorrelation = entropies.combination(rest, dtcCounts, Rational.ONE);
-        // SumI = sum_i (H(X_i) + H(X_{-i}) - H(X))
-        int[] all = new int[2 * l + 1];
-        long[] sumCounts = new long[2 * l + 1];
-        for (int i = 0; i < l; i++) {
-            all[2 * i] = 1 << i;
-            all[2 * i + 1] = full & ~(1 << i);
-            sumCounts[2 * i] = 1;
-            sumCounts[2 * i + 1] = 1;
-        }
-        all[2 * l] = full;
-        sumCounts[2 * l] = -l;
-        this.sumMutualInformation = entropies.combination(all, sumCounts, Rational.ONE);
+        this.totalCorrelation = ek.get(1).multiply(l).subtract(ek.get(l));
+        this.dualTotalCorrelation = ek.get(l - 1).multiply(l).subtract(ek.get(l).multiply(l - 1));
+        this.sumMutualInformation = totalCorrelation.add(dualTotalCorrelation);
     }
 
     /*@ public normal_behavior
@@ -89,33 +53,35 @@ public final class InformationProfile implements InformationCurve {
       @   ensures \result.law() == law;
       @ pure @*/
     public static InformationProfile of(Law law) {
-        return new InformationProfile(Entropies.of(Objects.requireNonNull(law, "law")));
+        return new InformationProfile(Objects.requireNonNull(law, "law"), null);
     }
 
     /*@ public normal_behavior
       @   requires entropies != null;
+      @   ensures \result.entropies() == entropies;
       @ pure @*/
     public static InformationProfile of(Entropies entropies) {
-        return new InformationProfile(Objects.requireNonNull(entropies, "entropies"));
+        Objects.requireNonNull(entropies, "entropies");
+        return new InformationProfile(entropies.law(), entropies);
     }
 
     //@ pure
     public Law law() {
-        return entropies.law();
+        return law;
     }
 
     //@ also ensures \result == law().length();
     //@ pure
     @Override
     public int length() {
-        return entropies.law().length();
+        return law.length();
     }
 
     //@ also ensures \result == law().alphabetSize();
     //@ pure
     @Override
     public int alphabetSize() {
-        return entropies.law().alphabetSize();
+        return law.alphabetSize();
     }
 
     /** {@code sum_k c[k] e_k}, summed exactly (null entries read as zero). */
@@ -137,8 +103,16 @@ public final class InformationProfile implements InformationCurve {
         return s;
     }
 
+    /**
+     * The entropies of single subsets, built on first use (their marginal lattice is refused above
+     * {@link org.dlmexact.law.MarginalLattice#MAX_CELLS}).
+     */
+    //@ ensures \result.law() == law();
     //@ pure
     public Entropies entropies() {
+        if (entropies == null) {
+            entropies = Entropies.of(law);
+        }
         return entropies;
     }
 

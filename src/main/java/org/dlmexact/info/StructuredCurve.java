@@ -26,6 +26,8 @@ public final class StructuredCurve implements InformationCurve {
     public static final long MAX_MARKOV_BITS = 1L << 31;
     /** Exchangeable laws: largest number of types {@code C(L+V, V) - 1} summed over {@code k = 1..L}. */
     public static final long MAX_EXCHANGEABLE_TYPES = 600_000;
+    /** Exchangeable laws: largest estimated size of the integers formed for all types, in bits. */
+    public static final long MAX_EXCHANGEABLE_BITS = 1L << 33;
 
     //@ public invariant structure() != null;
     private final Structure structure;
@@ -75,6 +77,13 @@ public final class StructuredCurve implements InformationCurve {
                 throw new InvalidInputException("law.too-large", "too large for the closed forms: an exchangeable law"
                         + " with alphabetSize " + x.alphabetSize() + " and length " + l + " sums over C(L+V, V) - 1 = "
                         + types + " types; the limit is " + MAX_EXCHANGEABLE_TYPES);
+            }
+            BigInteger bits = ExchangeableForms.formedBits(x);
+            if (bits.compareTo(BigInteger.valueOf(MAX_EXCHANGEABLE_BITS)) > 0) {
+                throw new InvalidInputException("law.too-large", "too large for the closed forms: an exchangeable law"
+                        + " with " + x.weights().length + " components and length " + l + " forms about " + bits
+                        + " bits of integers (C(L+V, V) - 1 = " + types + " types, each a sum of one product per"
+                        + " component of up to L bits(d) + bits(D) bits); the limit is " + MAX_EXCHANGEABLE_BITS);
             }
         }
     }

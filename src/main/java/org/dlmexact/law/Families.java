@@ -4,7 +4,10 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.NumberSize;
+import org.dlmexact.exact.Parsers;
 import org.dlmexact.exact.Rational;
 
 /**
@@ -57,29 +60,60 @@ public final class Families {
     }
 
     /** The law named by {@code spec}, enumerated (refused with the size estimate when too large). */
-    /*@ public behavior
-      @   requires spec != null;
+    /*@ public normal_behavior
+      @   requires isValidSpec(spec);
       @   ensures \result != null;
+      @ also public exceptional_behavior
+      @   requires !isValidSpec(spec);
       @   signals_only InvalidInputException;
       @ pure @*/
     public static Law parse(String spec) {
-        return describe(spec).law();
+        return read(spec).law();
+    }
+
+    /**
+     * Whether {@link #parse} accepts {@code spec} (by the parser's own code, {@link Parsers}): a
+     * valid description ({@link #isDescribable}) whose table is within the limits of SPEC §3.3. The
+     * tests hold it against the families of SPEC §3.2 and malformed or too large arguments.
+     */
+    /*@ public normal_behavior
+      @   ensures true;
+      @ pure @*/
+    public static boolean isValidSpec(String spec) {
+        return Parsers.accepts(() -> read(spec).law(), InvalidInputException.class);
     }
 
     /**
      * The law named by {@code spec}, as a {@link Structure} for the structured families (no table
      * is built, whatever the length) or as an enumerated law for {@code random} and {@code code}.
      */
-    /*@ public behavior
-      @   requires spec != null;
+    /*@ public normal_behavior
+      @   requires isDescribable(spec);
       @   ensures \result != null;
+      @ also public exceptional_behavior
+      @   requires !isDescribable(spec);
       @   signals_only InvalidInputException;
       @ pure @*/
     public static LawDescription describe(String spec) {
+        return read(spec);
+    }
+
+    /**
+     * Whether {@link #describe} accepts {@code spec} (by the parser's own code): a structured family
+     * with valid parameters at any length, or a {@code random} or {@code code} law within the limits.
+     */
+    /*@ public normal_behavior
+      @   ensures true;
+      @ pure @*/
+    public static boolean isDescribable(String spec) {
+        return Parsers.accepts(() -> read(spec), InvalidInputException.class);
+    }
+
+    private static LawDescription read(String spec) {
         Objects.requireNonNull(spec, "spec");
         int c = spec.indexOf(':');
         if (c <= 0) {
-            throw new InvalidInputException("family.unknown", "'" + spec + "' is not a family NAME:ARGS; families: "
+            throw new InvalidInputException("family.unknown", Echo.quoted(spec) + " is not a family NAME:ARGS; families: "
                     + String.join(", ", NAMES));
         }
         String name = spec.substring(0, c);
@@ -118,7 +152,7 @@ public final class Families {
                 try {
                     seed = Long.parseLong(p[2].strip());
                 } catch (NumberFormatException e) {
-                    throw bad(spec, "SEED '" + p[2] + "' is not a 64-bit integer");
+                    throw bad(spec, "SEED " + Echo.quoted(p[2]) + " is not a 64-bit integer");
                 }
                 return LawDescription.of(spec, random(vl[0], vl[1], seed));
             }
@@ -129,8 +163,8 @@ public final class Families {
             case "code":
                 return LawDescription.of(spec, parseCode(spec, args));
             default:
-                throw new InvalidInputException("family.unknown", "unknown family '" + name + "' in '" + spec
-                        + "'; families: " + String.join(", ", NAMES));
+                    throw new InvalidInputException("family.unknown", "unknown family " + Echo.quoted(name) + " in "
+                        + Echo.quoted(spec) + "; families: " + String.join(", ", NAMES));
         }
     }
 
@@ -225,6 +259,12 @@ public final class Families {
             Structure.checkDistribution(marginals[i], "marginal of position " + i);
         }
         SequenceSpace sp = SequenceSpace.of(v, l);
+        long bits = 0;
+        for (int i = 0; i < l; i++) {
+            bits += Structure.commonDenominatorBits(marginals[i], "the marginal of position " + i);
+        }
+        NumberSize.checkEstimate(bits, "the product law's common denominator (the product of the " + l
+                + " marginals' common denominators)");
         Rational[] p = new Rational[sp.size()];
         for (int idx = 0; idx < sp.size(); idx++) {
             Rational q = Rational.ONE;
@@ -256,6 +296,9 @@ public final class Families {
             Structure.checkDistribution(rows[a], "transition row " + a);
         }
         SequenceSpace sp = SequenceSpace.of(v, l);
+        NumberSize.checkEstimate(Structure.commonDenominatorBits(start, "the start law")
+                        + (long) (l - 1) * Structure.commonDenominatorBits(rows, "the transition rows", "transition row "),
+                "the chain's common denominator (the start law's times the rows' to the power L-1 = " + (l - 1) + ")");
         Rational[] p = new Rational[sp.size()];
         for (int idx = 0; idx < sp.size(); idx++) {
             Rational q = start[sp.token(idx, 0)];
@@ -274,6 +317,11 @@ public final class Families {
       @ pure @*/
     public static Rational[] stationary(Rational[][] rows) {
         int v = rows.length;
+        // Cramer and Hadamard: the solution's denominators divide a determinant of v rows of integers
+        // below the rows' common denominator R (after clearing it), so they have at most v (bits(R) + log2 v) bits
+        NumberSize.checkEstimate((long) v * (Structure.commonDenominatorBits(rows, "the transition rows", "transition row ")
+                        + 32 - Integer.numberOfLeadingZeros(v)),
+                "the stationary law's common denominator (at most " + v + " times the rows' common denominator)");
         // solve pi (P - I) = 0 with sum pi = 1: v+1 equations, v unknowns; use v-1 balance rows + normalisation
         Rational[][] a = new Rational[v][v + 1];
         for (int j = 0; j < v - 1; j++) {
@@ -465,10 +513,10 @@ public final class Families {
         for (int c = 0; c < comps.length; c++) {
             String[] wp = comps[c].split("@", -1);
             if (wp.length != 2) {
-                throw bad(spec, "component " + c + " '" + comps[c] + "' is not WEIGHT@p0,p1,...");
+                throw bad(spec, "component " + c + " " + Echo.quoted(comps[c]) + " is not WEIGHT@p0,p1,...");
             }
             if (wp[0].contains(",")) {
-                throw bad(spec, "weight of component " + c + " '" + wp[0] + "' is not one rational");
+                throw bad(spec, "weight of component " + c + " " + Echo.quoted(wp[0]) + " is not one rational");
             }
             weights[c] = rationals(spec, wp[0], "weight of component " + c)[0];
             marginals[c] = rationals(spec, wp[1], "marginal of component " + c);
@@ -518,14 +566,14 @@ public final class Families {
         String[] p = text.split(",", -1);
         if (expected >= 0 && p.length != expected) {
             throw bad(spec, "expected " + expected + " comma-separated integer" + (expected == 1 ? "" : "s")
-                    + ", got '" + text + "'");
+                    + ", got " + Echo.quoted(text));
         }
         int[] r = new int[p.length];
         for (int i = 0; i < p.length; i++) {
             try {
                 r[i] = Integer.parseInt(p[i].strip());
             } catch (NumberFormatException e) {
-                throw bad(spec, "'" + p[i] + "' is not an integer");
+                throw bad(spec, Echo.quoted(p[i]) + " is not an integer");
             }
         }
         return r;
@@ -536,7 +584,7 @@ public final class Families {
         List<Rational> r = new ArrayList<>();
         for (int i = 0; i < p.length; i++) {
             try {
-                r.add(Rational.parse(p[i]));
+                r.add(NumberSize.parse(p[i], what + ", entry " + i));
             } catch (NumberFormatException e) {
                 throw bad(spec, what + ", entry " + i + ": " + e.getMessage());
             }
@@ -551,6 +599,6 @@ public final class Families {
     }
 
     private static InvalidInputException bad(String spec, String why) {
-        return new InvalidInputException("family.args", "bad family '" + spec + "': " + why);
+        return new InvalidInputException("family.args", "bad family " + Echo.quoted(spec) + ": " + why);
     }
 }

@@ -83,23 +83,28 @@ public final class Law {
                     "expected " + space.size() + " probabilities, got " + probabilities.length);
         }
         BigInteger lcm = BigInteger.ONE;
-        Rational sum = Rational.ZERO;
         for (int i = 0; i < probabilities.length; i++) {
             Rational p = Objects.requireNonNull(probabilities[i], "probability");
-            if (p.signum() < 0 || p.compareTo(Rational.ONE) > 0) {
+            if (p.signum() < 0 || p.numerator().compareTo(p.denominator()) > 0) {
                 throw new InvalidInputException(p.signum() < 0 ? "law.negative-probability" : "law.probability-above-one",
                         "probability of outcome " + space.format(i) + " is " + p + ", outside [0, 1]");
             }
-            sum = sum.add(p);
-            lcm = lcm.divide(lcm.gcd(p.denominator())).multiply(p.denominator());
+            BigInteger d = p.denominator();
+            if (!d.equals(lcm)) {
+                lcm = lcm.divide(lcm.gcd(d)).multiply(d);
+            }
         }
-        if (!sum.equals(Rational.ONE)) {
-            throw new InvalidInputException("law.sum-not-one", "probabilities sum to " + sum + ", not exactly 1");
-        }
+        // the sum over the common denominator, in integers
         BigInteger[] w = new BigInteger[probabilities.length];
+        BigInteger total = BigInteger.ZERO;
         for (int i = 0; i < w.length; i++) {
             Rational p = probabilities[i];
             w[i] = p.isZero() ? BigInteger.ZERO : p.numerator().multiply(lcm.divide(p.denominator()));
+            total = total.add(w[i]);
+        }
+        if (!total.equals(lcm)) {
+            throw new InvalidInputException("law.sum-not-one", "probabilities sum to " + Rational.of(total, lcm)
+                    + ", not exactly 1");
         }
         return fromWeights(space, w);
     }

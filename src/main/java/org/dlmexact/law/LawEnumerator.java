@@ -175,7 +175,7 @@ public final class LawEnumerator {
      * outcome indices of the support.
      */
     /*@ public normal_behavior
-      @   requires v >= 2 && l >= 1 && SequenceSpace.estimateOutcomes(v, l).intValue() <= MAX_SUPPORT_OUTCOMES;
+      @   requires v >= 2 && l >= 1 && SequenceSpace.estimateOutcomes(v, l).compareTo(BigInteger.valueOf(MAX_SUPPORT_OUTCOMES)) <= 0;
       @   ensures (\forall int i; 0 <= i && i < \result.size(); \result.get(i).law().alphabetSize() == v
       @                                                       && \result.get(i).law().length() == l);
       @ also public exceptional_behavior
@@ -271,6 +271,45 @@ public final class LawEnumerator {
                 any |= w[i].signum() > 0;
             }
         } while (!any);
+        return Law.fromWeights(sp, w);
+    }
+
+    /**
+     * A seeded random law over exactly the denominator {@code denominator} (to test arithmetic at
+     * a size boundary, e.g. {@code 2^62}): the first outcome gets weight 1 (so no common factor
+     * reduces the weights); each further outcome but the last, in index order, takes from what is
+     * left, by the draw {@code r = nextLong() >>> 1}: nothing ({@code r mod 4 = 0}), all of it
+     * ({@code 1}), or the share {@code floor(rest * (r mod 1000) / 1000)} (otherwise); the last
+     * outcome gets the rest.
+     */
+    /*@ public normal_behavior
+      @   requires v >= 2 && l >= 1 && SequenceSpace.estimateOutcomes(v, l).compareTo(BigInteger.valueOf(SequenceSpace.MAX_OUTCOMES)) <= 0;
+      @   requires denominator != null && denominator.compareTo(BigInteger.TWO) >= 0;
+      @   ensures \result.denominator().equals(denominator);
+      @ also public exceptional_behavior
+      @   requires denominator != null && denominator.compareTo(BigInteger.TWO) < 0;
+      @   signals_only IllegalArgumentException;
+      @ pure @*/
+    public static Law withDenominator(int v, int l, BigInteger denominator, long seed) {
+        checkSpaceArgs(v, l);
+        if (denominator.compareTo(BigInteger.TWO) < 0) {
+            throw new IllegalArgumentException("a law with two outcomes' weights needs a denominator >= 2, got "
+                    + denominator);
+        }
+        SequenceSpace sp = SequenceSpace.of(v, l);
+        SplitMix64 rng = new SplitMix64(seed);
+        BigInteger[] w = new BigInteger[sp.size()];
+        w[0] = BigInteger.ONE;
+        BigInteger rest = denominator.subtract(BigInteger.ONE);
+        BigInteger thousand = BigInteger.valueOf(1000);
+        for (int i = 1; i < w.length - 1; i++) {
+            long r = rng.nextLong() >>> 1;
+            int pick = (int) (r % 4);
+            w[i] = pick == 0 ? BigInteger.ZERO
+                    : pick == 1 ? rest : rest.multiply(BigInteger.valueOf(r % 1000)).divide(thousand);
+            rest = rest.subtract(w[i]);
+        }
+        w[w.length - 1] = rest;
         return Law.fromWeights(sp, w);
     }
 

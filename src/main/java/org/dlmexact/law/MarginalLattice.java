@@ -5,11 +5,12 @@ import java.util.Objects;
 import org.dlmexact.exact.InvalidInputException;
 
 /**
- * The marginals of a law on every subset of positions, computed through the subset lattice:
- * the marginal on {@code S} is summed from the marginal on {@code S + {j}}, {@code j} the lowest
- * position outside {@code S}, so the total work is {@code (V+1)^L} integer additions rather
- * than {@code 2^L} passes over the table. Marginals are integer weights over the law's
- * denominator {@code D}.
+ * The marginals of a law on every subset of positions, all kept: built by the depth-first
+ * {@link SubsetWalk} (each subset's marginal summed from a parent's by one step of
+ * {@link MarginalKernel}), so the total work is {@code V (V+1)^L} integer additions rather than
+ * {@code 2^L} passes over the table. Marginals are integer weights over the law's denominator
+ * {@code D}, stored as machine integers when {@code D <= 2^62 - 1} ({@link #fitsLong}) and as
+ * {@code BigInteger} otherwise; {@link #marginal} gives {@code BigInteger}s in both cases.
  */
 public final class MarginalLattice {
 
@@ -17,10 +18,14 @@ public final class MarginalLattice {
     public static final long MAX_CELLS = 5_000_000L;
 
     private final Law law;
+    /** Per mask, the weights as machine integers; null when {@code D > 2^62 - 1}. */
+    private final long[][] longs;
+    /** Per mask, the weights as exact integers (filled on first use when {@code longs} holds them). */
     private final BigInteger[][] marginals;
 
-    private MarginalLattice(Law law, BigInteger[][] marginals) {
+    private MarginalLattice(Law law, long[][] longs, BigInteger[][] marginals) {
         this.law = law;
+        this.longs = longs;
         this.marginals = marginals;
     }
 
@@ -28,7 +33,7 @@ public final class MarginalLattice {
     //@ requires v >= 1 && l >= 0;
     //@ pure
     public static BigInteger estimateCells(int v, int l) {
-        return BigInteger.valueOf(v + 1L).pow(l);
+        return SubsetWalk.estimateCells(v, l);
     }
 
     /** Refuses, with the estimate, a law whose lattice exceeds {@link #MAX_CELLS}. */
@@ -48,49 +53,36 @@ public final class MarginalLattice {
     }
 
     /*@ public normal_behavior
-      @   requires law != null;
+      @   requires law != null && estimateCells(law.alphabetSize(), law.length()).compareTo(BigInteger.valueOf(MAX_CELLS)) <= 0;
       @   ensures \result.law() == law;
+      @ also public exceptional_behavior
+      @   requires law != null && estimateCells(law.alphabetSize(), law.length()).compareTo(BigInteger.valueOf(MAX_CELLS)) > 0;
+      @   signals_only InvalidInputException;
       @ pure @*/
     public static MarginalLattice of(Law law) {
         Objects.requireNonNull(law, "law");
         SequenceSpace sp = law.space();
-        int v = sp.alphabetSize();
-        int l = sp.length();
-        checkSize(v, l);
-        int full = sp.fullMask();
-        BigInteger[][] m = new BigInteger[full + 1][];
-        m[full] = law.weights();
-        for (int mask = full - 1; mask >= 0; mask--) {
-            int j = Integer.numberOfTrailingZeros(~mask);
-            int parent = mask | (1 << j);
-            // r = number of positions of parent above j: they are the less significant digits
-            int r = Integer.bitCount(parent >>> (j + 1));
-            int low = sp.power(r);
-            int k = Integer.bitCount(mask);
-            BigInteger[] src = m[parent];
-            BigInteger[] dst = new BigInteger[sp.power(k)];
-            int highCount = dst.length / low;
-            for (int hi = 0; hi < highCount; hi++) {
-                for (int lo = 0; lo < low; lo++) {
-                    BigInteger s = BigInteger.ZERO;
-                    int base = hi * low * v + lo;
-                    for (int a = 0; a < v; a++) {
-                        BigInteger w = src[base + a * low];
-                        if (w.signum() != 0) {
-                            s = s.add(w);
-                        }
-                    }
-                    dst[hi * low + lo] = s;
-                }
-            }
-            m[mask] = dst;
+        checkSize(sp.alphabetSize(), sp.length());
+        BigInteger[][] big = new BigInteger[sp.fullMask() + 1][];
+        if (SubsetWalk.fitsLong(law)) {
+            long[][] m = new long[sp.fullMask() + 1][];
+            SubsetWalk.walkLong(law, (mask, w) -> m[mask] = w.clone());
+            return new MarginalLattice(law, m, big);
         }
-        return new MarginalLattice(law, m);
+        SubsetWalk.walkBig(law, (mask, w) -> big[mask] = w.clone());
+        return new MarginalLattice(law, null, big);
     }
 
     //@ pure
     public Law law() {
         return law;
+    }
+
+    /** Whether the weights are held as machine integers ({@code D <= 2^62 - 1}); then {@link #longMarginal} is available. */
+    //@ ensures \result <==> SubsetWalk.fitsLong(law());
+    //@ pure
+    public boolean fitsLong() {
+        return longs != null;
     }
 
     /**
@@ -102,6 +94,31 @@ public final class MarginalLattice {
     //@ ensures \result.length == law().space().power(Integer.bitCount(mask));
     //@ pure
     public BigInteger[] marginal(int mask) {
-        return marginals[mask];
+        BigInteger[] m = marginals[mask];
+        if (m == null) {
+            long[] w = longs[mask];
+            m = new BigInteger[w.length];
+            for (int i = 0; i < w.length; i++) {
+                m[i] = BigInteger.valueOf(w[i]);
+            }
+            marginals[mask] = m;
+        }
+        return m;
+    }
+
+    /** As {@link #marginal}, as machine integers (shared: do not modify). */
+    /*@ public normal_behavior
+      @   requires fitsLong() && 0 <= mask && mask <= law().space().fullMask();
+      @   ensures \result.length == law().space().power(Integer.bitCount(mask));
+      @ also public exceptional_behavior
+      @   requires !fitsLong();
+      @   signals_only IllegalStateException;
+      @ pure @*/
+    public long[] longMarginal(int mask) {
+        if (longs == null) {
+            throw new IllegalStateException("the law's denominator " + law.denominator()
+                    + " exceeds 2^62 - 1: its marginals are held as BigInteger only");
+        }
+        return longs[mask];
     }
 }

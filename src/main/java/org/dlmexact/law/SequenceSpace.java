@@ -13,11 +13,11 @@ import org.dlmexact.exact.InvalidInputException;
 public final class SequenceSpace {
 
     /** Largest number of outcomes {@code V^L} accepted for a law. */
-    public static final int MAX_OUTCOMES = 1 << 16;
+    public static final int MAX_OUTCOMES = 1 << 20;
     /** Largest alphabet size accepted. */
     public static final int MAX_ALPHABET = 16;
 
-    //@ public invariant 2 <= v && v <= MAX_ALPHABET && 1 <= l && l <= 16 && 1 <= size && size <= MAX_OUTCOMES;
+    //@ public invariant 2 <= v && v <= MAX_ALPHABET && 1 <= l && l <= 20 && 1 <= size && size <= MAX_OUTCOMES;
     //@ public invariant powers.length == l + 1 && powers[0] == 1 && powers[l] == size;
     //@ public invariant (\forall int k; 0 < k && k <= l; powers[k] == powers[k - 1] * v);
     //@ public invariant (\forall int k; 0 <= k && k <= l; 1 <= powers[k] && powers[k] <= size);
@@ -27,7 +27,7 @@ public final class SequenceSpace {
     private final /*@ spec_public @*/ int[] powers;
 
     /*@ private normal_behavior
-      @   requires 2 <= v && v <= MAX_ALPHABET && 1 <= l && l <= 16;
+      @   requires 2 <= v && v <= MAX_ALPHABET && 1 <= l && l <= 20;
       @   requires powers != null && powers.length == l + 1 && powers[0] == 1 && powers[l] <= MAX_OUTCOMES;
       @   requires (\forall int k; 0 < k && k <= l; powers[k] == powers[k - 1] * v);
       @   requires (\forall int k; 0 <= k && k <= l; 1 <= powers[k] && powers[k] <= powers[l]);
@@ -46,7 +46,7 @@ public final class SequenceSpace {
      */
     /*@ public normal_behavior
       @   requires 2 <= v && v <= MAX_ALPHABET && l >= 0;
-      @   ensures \result != null ==> l <= 16 && \result.length == l + 1 && \result[0] == 1 && \result[l] <= MAX_OUTCOMES;
+      @   ensures \result != null ==> l <= 20 && \result.length == l + 1 && \result[0] == 1 && \result[l] <= MAX_OUTCOMES;
       @   ensures \result != null ==> (\forall int k; 0 < k && k <= l; \result[k] == \result[k - 1] * v);
       @   ensures \result != null ==> (\forall int k; 0 <= k && k <= l; 1 <= \result[k] && \result[k] <= \result[l]);
       @   ensures \result == null ==> l >= 1;
@@ -55,8 +55,8 @@ public final class SequenceSpace {
         if (v < 2 || v > MAX_ALPHABET || l < 0) {
             throw badPowerTableArguments(v, l);
         }
-        if (l > 16) {
-            return null; // V^L >= 2^L > 2^16 = MAX_OUTCOMES
+        if (l > 20) {
+            return null; // V^L >= 2^L > 2^20 = MAX_OUTCOMES
         }
         int[] p = new int[l + 1];
         p[0] = 1;
@@ -135,7 +135,7 @@ public final class SequenceSpace {
                     + " and length " + l + " give V^L = " + v + "^" + l + " > 2^64 outcomes; the limit is "
                     + MAX_OUTCOMES);
         }
-        /*@ nullable @*/ int[] table = powerTable(v, l);
+        int /*@ nullable @*/ [] table = powerTable(v, l);
         if (table == null) {
             throw new InvalidInputException("law.too-large", "too large to compute: alphabetSize " + v
                     + " and length " + l + " give V^L = " + estimateOutcomes(v, l) + " outcomes; the limit is "

@@ -1,7 +1,9 @@
 package org.dlmexact.law;
 
 import java.util.Arrays;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.NumberSize;
 import org.dlmexact.exact.Rational;
 
 /**
@@ -56,6 +58,7 @@ public sealed interface Structure permits Structure.Product, Structure.Repetitio
                             + marginals[i].length + " entries, position 0 has " + v);
                 }
                 checkDistribution(marginals[i], "marginal of position " + i);
+                commonDenominatorBits(marginals[i], "the marginal of position " + i);
             }
             checkAlphabet(v);
         }
@@ -210,6 +213,8 @@ public sealed interface Structure permits Structure.Product, Structure.Repetitio
                 }
                 checkDistribution(rows[a], "transition row " + a);
             }
+            commonDenominatorBits(start, "the start law");
+            commonDenominatorBits(rows, "the transition rows", "transition row ");
             if (stationary != Arrays.equals(step(start, rows), start)) {
                 throw new IllegalArgumentException("stationary must say whether start P = start");
             }
@@ -295,6 +300,8 @@ public sealed interface Structure permits Structure.Product, Structure.Repetitio
                 }
                 checkDistribution(marginals[c], "marginal of component " + c);
             }
+            commonDenominatorBits(weights, "the mixture weights");
+            commonDenominatorBits(marginals, "the components' marginals", "marginal of component ");
             checkAlphabet(v);
         }
 
@@ -391,12 +398,46 @@ public sealed interface Structure permits Structure.Product, Structure.Repetitio
         Rational s = Rational.ZERO;
         for (int i = 0; i < p.length; i++) {
             if (p[i].signum() < 0) {
-                throw new InvalidInputException("family.args", what + ": entry " + i + " is negative: " + p[i]);
+                throw new InvalidInputException("family.args", what + ": entry " + i + " is negative: "
+                        + Echo.of(p[i].toString()));
             }
             s = s.add(p[i]);
         }
         if (!s.equals(Rational.ONE)) {
-            throw new InvalidInputException("family.args", what + " sums to " + s + ", not exactly 1");
+            throw new InvalidInputException("family.args", what + " sums to " + Echo.of(s.toString()) + ", not exactly 1");
         }
+    }
+
+    /** Bits of the common denominator of {@code p}, refused ({@code number.too-large}) above {@link NumberSize#MAX_BITS}. */
+    /*@ public behavior
+      @   requires p != null && what != null;
+      @   ensures 1 <= \result && \result <= NumberSize.MAX_BITS;
+      @   signals_only InvalidInputException;
+      @ pure @*/
+    static int commonDenominatorBits(Rational[] p, String what) {
+        NumberSize.CommonDenominator d = new NumberSize.CommonDenominator(what);
+        for (int i = 0; i < p.length; i++) {
+            d.add(p[i], what + ", entry " + i);
+        }
+        return d.bits();
+    }
+
+    /**
+     * Bits of the common denominator of all of {@code rows} together (entries named
+     * {@code row + a + ", entry " + i}), refused ({@code number.too-large}) above {@link NumberSize#MAX_BITS}.
+     */
+    /*@ public behavior
+      @   requires rows != null && what != null && row != null;
+      @   ensures 1 <= \result && \result <= NumberSize.MAX_BITS;
+      @   signals_only InvalidInputException;
+      @ pure @*/
+    static int commonDenominatorBits(Rational[][] rows, String what, String row) {
+        NumberSize.CommonDenominator d = new NumberSize.CommonDenominator(what);
+        for (int a = 0; a < rows.length; a++) {
+            for (int i = 0; i < rows[a].length; i++) {
+                d.add(rows[a][i], row + a + ", entry " + i);
+            }
+        }
+        return d.bits();
     }
 }

@@ -41,22 +41,33 @@ public final class PredictiveRows {
      * is an imperfect predictor for another).
      */
     /*@ public normal_behavior
-      @   requires lattice != null && predictor != null;
+      @   requires lattice != null && predictor != null && fits(predictor, lattice.law().space());
       @   ensures lattice() == lattice && predictor() == predictor;
       @ also public exceptional_behavior
-      @   requires lattice != null && predictor != null;
+      @   requires lattice != null && predictor != null && !fits(predictor, lattice.law().space());
       @   signals_only IllegalArgumentException;
       @ pure @*/
     public PredictiveRows(MarginalLattice lattice, Predictor predictor) {
         this.lattice = Objects.requireNonNull(lattice, "lattice");
         this.predictor = Objects.requireNonNull(predictor, "predictor");
         this.space = lattice.law().space();
-        if (predictor instanceof Predictors.BuiltIn && !((Predictors.BuiltIn) predictor).space.equals(space)) {
+        if (!fits(predictor, space)) {
             throw new IllegalArgumentException("the predictor " + predictor.description() + " was built for "
                     + ((Predictors.BuiltIn) predictor).space + ", not " + space);
         }
         this.uniform = new Rational[space.alphabetSize()];
         java.util.Arrays.fill(uniform, Rational.of(1, space.alphabetSize()));
+    }
+
+    /**
+     * Whether {@code predictor} can give rows for a law on {@code space}: a built-in predictor only
+     * for the space it was built for; a table always (its rows are checked when they are read).
+     */
+    /*@ public normal_behavior
+      @   requires predictor != null && space != null;
+      @ pure @*/
+    public static boolean fits(Predictor predictor, SequenceSpace space) {
+        return !(predictor instanceof Predictors.BuiltIn) || ((Predictors.BuiltIn) predictor).space.equals(space);
     }
 
     //@ pure helper
@@ -70,18 +81,24 @@ public final class PredictiveRows {
     }
 
     /**
-     * The validated row {@code p̂_i(. | x_C)} (shared: do not modify).
+     * The validated row {@code p̂_i(. | x_C)} (shared: do not modify). For a context, one
+     * {@code behavior} case: whether the predictor's row there is usable depends on the predictor
+     * (a user's table), which the contract does not name.
      *
      * @throws InvalidInputException {@code predictor.missing-context} or a row error, naming the context
+     * @throws IllegalArgumentException when the arguments are not a context
      */
-    /*@ public normal_behavior
-      @   requires 0 <= visibleMask && visibleMask <= lattice().law().space().fullMask();
-      @   requires 0 <= valuesIndex && valuesIndex < lattice().law().space().power(Integer.bitCount(visibleMask));
-      @   requires 0 <= position && position < lattice().law().length() && (visibleMask & (1 << position)) == 0;
+    /*@ public behavior
+      @   requires 0 <= visibleMask && visibleMask <= lattice().law().space().fullMask()
+      @        && 0 <= valuesIndex && valuesIndex < lattice().law().space().power(Integer.bitCount(visibleMask))
+      @        && 0 <= position && position < lattice().law().length() && (visibleMask & (1 << position)) == 0;
       @   ensures \result.length == lattice().law().alphabetSize();
+      @   signals_only InvalidInputException;
       @ also public exceptional_behavior
-      @   requires 0 <= visibleMask && visibleMask <= lattice().law().space().fullMask();
-      @   signals_only InvalidInputException, IllegalArgumentException;
+      @   requires !(0 <= visibleMask && visibleMask <= lattice().law().space().fullMask()
+      @        && 0 <= valuesIndex && valuesIndex < lattice().law().space().power(Integer.bitCount(visibleMask))
+      @        && 0 <= position && position < lattice().law().length() && (visibleMask & (1 << position)) == 0);
+      @   signals_only IllegalArgumentException;
       @*/
     public Rational[] row(int visibleMask, int valuesIndex, int position) {
         long key = (((long) visibleMask << 16 | valuesIndex) << 4) | position;

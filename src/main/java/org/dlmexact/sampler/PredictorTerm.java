@@ -45,13 +45,18 @@ public final class PredictorTerm {
         this.witness = witness;
     }
 
-    /** Computes the predictor term of {@code schedule} for the rows' law and predictor. */
-    /*@ public normal_behavior
+    /**
+     * Computes the predictor term of {@code schedule} for the rows' law and predictor. For a
+     * schedule of the law's length, one {@code behavior} case: a predictor row the rows refuse
+     * makes it throw.
+     */
+    /*@ public behavior
       @   requires rows != null && schedule != null && schedule.length() == rows.lattice().law().length();
       @   ensures \result.stepTerms().size() == schedule.steps();
+      @   signals_only org.dlmexact.exact.InvalidInputException;
       @ also public exceptional_behavior
-      @   requires rows != null && schedule != null;
-      @   signals_only IllegalArgumentException, org.dlmexact.exact.InvalidInputException;
+      @   requires rows != null && schedule != null && schedule.length() != rows.lattice().law().length();
+      @   signals_only IllegalArgumentException;
       @*/
     public static PredictorTerm compute(PredictiveRows rows, Schedule schedule) {
         Objects.requireNonNull(rows, "rows");

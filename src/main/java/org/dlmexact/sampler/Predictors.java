@@ -1,13 +1,15 @@
 package org.dlmexact.sampler;
 
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.law.SequenceSpace;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.NumberSize;
 import org.dlmexact.exact.Rational;
+import org.dlmexact.io.InputFiles;
 
 /**
  * The built-in predictors and the parser of a {@code --predictor} argument:
@@ -30,6 +32,42 @@ public final class Predictors {
      * ({@code sum_a w_{C+i}(x_C, a) = w_C(x_C)}; {@code (1 - λ) + λ = 1}), so that
      * {@link PredictiveRows} need not re-validate them.
      */
+    private static final String OPTIMAL = "optimal";
+    private static final String SMOOTHED = "smoothed:";
+
+    /**
+     * Whether {@code spec} has the form of a built-in predictor ({@code optimal} or
+     * {@code smoothed:...}) rather than naming a file; {@link #parse} decides such a spec by its
+     * text alone.
+     */
+    /*@ public normal_behavior
+      @   ensures \result == (spec.strip().equals("optimal") || spec.strip().startsWith("smoothed:"));
+      @ pure @*/
+    public static boolean isBuiltIn(String spec) {
+        String s = spec.strip();
+        return s.equals(OPTIMAL) || s.startsWith(SMOOTHED);
+    }
+
+    /**
+     * Whether {@code spec} is a valid built-in predictor (SPEC §5.2): {@code optimal}, or
+     * {@code smoothed:LAMBDA} with {@code LAMBDA} read by {@link Rational#parse} and in {@code [0, 1]}.
+     */
+    /*@ public normal_behavior
+      @   ensures \result ==> isBuiltIn(spec);
+      @ pure @*/
+    public static boolean isValidBuiltIn(String spec) {
+        String s = spec.strip();
+        if (!s.startsWith(SMOOTHED)) {
+            return s.equals(OPTIMAL);
+        }
+        String t = s.substring(SMOOTHED.length());
+        if (!Rational.isValidText(t)) {
+            return false;
+        }
+        Rational lambda = Rational.parse(t);
+        return lambda.signum() >= 0 && lambda.compareTo(Rational.ONE) <= 0;
+    }
+
     abstract static class BuiltIn implements Predictor {
         final SequenceSpace space;
 
@@ -47,12 +85,22 @@ public final class Predictors {
         return optimal(MarginalLattice.of(Objects.requireNonNull(law, "law")));
     }
 
-    /** As {@link #parse(String, MarginalLattice)} for {@code law} (builds its marginal lattice). */
+    /**
+     * As {@link #parse(String, MarginalLattice)} for {@code law} (builds its marginal lattice, which
+     * {@link MarginalLattice#checkSize} may refuse).
+     */
     /*@ public normal_behavior
-      @   requires spec != null && law != null;
+      @   requires isValidBuiltIn(spec);
+      @   requires MarginalLattice.estimateCells(law.alphabetSize(), law.length())
+      @                .compareTo(BigInteger.valueOf(MarginalLattice.MAX_CELLS)) <= 0;
       @   ensures \result != null;
       @ also public exceptional_behavior
-      @   requires spec != null && law != null;
+      @   requires isBuiltIn(spec) && (!isValidBuiltIn(spec) || MarginalLattice.estimateCells(law.alphabetSize(),
+      @                law.length()).compareTo(BigInteger.valueOf(MarginalLattice.MAX_CELLS)) > 0);
+      @   signals_only InvalidInputException;
+      @ also public behavior
+      @   requires !isBuiltIn(spec);
+      @   ensures \result != null;
       @   signals_only InvalidInputException;
       @*/
     public static Predictor parse(String spec, org.dlmexact.law.Law law) {
@@ -119,7 +167,7 @@ public final class Predictors {
         Objects.requireNonNull(lambda, "lambda");
         if (lambda.signum() < 0 || lambda.compareTo(Rational.ONE) > 0) {
             throw new InvalidInputException("predictor.smoothing", "smoothed:LAMBDA needs LAMBDA in [0, 1], got "
-                    + lambda);
+                    + Echo.of(lambda.toString()));
         }
         Predictor opt = optimal(lattice);
         int v = lattice.law().alphabetSize();
@@ -167,34 +215,38 @@ public final class Predictors {
      *     codes of {@link PredictorTable#read}
      */
     /*@ public normal_behavior
-      @   requires spec != null && lattice != null;
+      @   requires isValidBuiltIn(spec);
       @   ensures \result != null;
       @ also public exceptional_behavior
-      @   requires spec != null && lattice != null;
+      @   requires isBuiltIn(spec) && !isValidBuiltIn(spec);
+      @   signals_only InvalidInputException;
+      @ also public behavior
+      @   requires !isBuiltIn(spec);
+      @   ensures \result != null;
       @   signals_only InvalidInputException;
       @*/
     public static Predictor parse(String spec, MarginalLattice lattice) {
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(lattice, "lattice");
         String s = spec.strip();
-        if (s.equals("optimal")) {
+        if (s.equals(OPTIMAL)) {
             return optimal(lattice);
         }
-        if (s.startsWith("smoothed:")) {
-            String t = s.substring("smoothed:".length());
+        if (s.startsWith(SMOOTHED)) {
+            String t = s.substring(SMOOTHED.length());
             Rational lambda;
             try {
-                lambda = Rational.parse(t);
+                lambda = NumberSize.parse(t, "smoothed:LAMBDA");
             } catch (NumberFormatException e) {
                 throw new InvalidInputException("predictor.syntax", "smoothed:LAMBDA: " + e.getMessage());
             }
             return smoothed(lattice, lambda);
         }
-        Path p = Path.of(s);
-        if (Files.isRegularFile(p)) {
+        Path p = InputFiles.existing(s);
+        if (p != null) {
             return PredictorTable.read(p, lattice.law().space());
         }
-        throw new InvalidInputException("predictor.not-found", "--predictor '" + spec + "' is neither 'optimal', "
-                + "'smoothed:LAMBDA' nor a readable dlm-exact/predictor@1 file");
+        throw new InvalidInputException("predictor.not-found", "--predictor " + Echo.quoted(spec) + " is neither "
+                + "'optimal', 'smoothed:LAMBDA' nor a readable dlm-exact/predictor@1 file");
     }
 }

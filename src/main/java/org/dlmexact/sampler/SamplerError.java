@@ -33,7 +33,7 @@ import org.dlmexact.info.InformationProfile;
  *       {@code = avg_{|C|=c} sum_{i} E[KL(p*_i || p̂_i)(X_C)]}; {@code closedFormAgrees} is exact
  *       equality of the two (or both {@code +inf}).</li>
  *   <li><b>outputKL</b> {@code KL(mu || nu)} with {@code nu} from the dynamic programme of
- *       {@link OutputLaws#sampler}.</li>
+ *       {@link ProcessLaw} ({@link RandomOrder}).</li>
  *   <li><b>training error</b> LC's {@code eps_train = sum_j P(j) (L/m_j) A(N_{j-1})} under
  *       {@code P(j) = k_j/L} (equal to the predictor term by definition) and under
  *       {@code P(j) = 1/T}.</li>
@@ -45,14 +45,16 @@ import org.dlmexact.info.InformationProfile;
  * context the schedule visits) is reported as {@code +inf} with the first offending context in
  * the order: visible-set size, visible mask, values index, position, token.
  *
- * <p>Cost: the chain rule and the output-law programme take {@link OutputLaws#work} exact terms
+ * <p>Cost: the chain rule and the output-law programme take {@link RandomOrder#work} exact terms
  * each; refused above {@value #MAX_WORK} ({@link #checkSize}). The closed form alone
  * ({@link IdealError#closedForm}) is cheap.
  */
 public final class SamplerError {
 
-    /** Largest {@link OutputLaws#work} accepted for brute force. */
+    /** Largest {@link RandomOrder#work} accepted for brute force. */
     public static final long MAX_WORK = 1_000_000L;
+    /** Largest total {@link OutputLaws#work} of the schedules of one run (error with several schedules, audit). */
+    public static final long MAX_TOTAL_WORK = 5_000_000L;
     /** {@link Method#AUTO} averages over partitions when {@code partitions * V^L * L} is at most this. */
     public static final long PARTITIONS_LIMIT = 50_000L;
 
@@ -146,7 +148,7 @@ public final class SamplerError {
     private final Divergence trainingUniform;
     private final List<StepTerms> steps;
     private final Context infiniteContext;
-    private final OutputLaws.SamplerLaw samplerLaw;
+    private final ProcessLaw samplerLaw;
 
     private SamplerError(Builder b) {
         this.law = b.law;
@@ -181,7 +183,7 @@ public final class SamplerError {
         Divergence trainingUniform;
         List<StepTerms> steps = new ArrayList<>();
         Context infiniteContext;
-        OutputLaws.SamplerLaw samplerLaw;
+        ProcessLaw samplerLaw;
     }
 
     /**
@@ -190,13 +192,13 @@ public final class SamplerError {
      * @throws InvalidInputException {@code sampler.too-large}
      */
     /*@ public normal_behavior
-      @   requires schedule != null && v >= 2 && OutputLaws.work(v, schedule).compareTo(BigInteger.valueOf(MAX_WORK)) <= 0;
+      @   requires schedule != null && v >= 2 && RandomOrder.work(v, schedule).compareTo(BigInteger.valueOf(MAX_WORK)) <= 0;
       @ also public exceptional_behavior
-      @   requires schedule != null && v >= 2 && OutputLaws.work(v, schedule).compareTo(BigInteger.valueOf(MAX_WORK)) > 0;
+      @   requires schedule != null && v >= 2 && RandomOrder.work(v, schedule).compareTo(BigInteger.valueOf(MAX_WORK)) > 0;
       @   signals_only InvalidInputException;
       @ pure @*/
     public static void checkSize(int v, Schedule schedule) {
-        BigInteger w = OutputLaws.work(v, schedule);
+        BigInteger w = RandomOrder.work(v, schedule);
         if (w.compareTo(BigInteger.valueOf(MAX_WORK)) > 0) {
             throw new InvalidInputException("sampler.too-large", "too large for brute force: alphabet size " + v
                     + ", length " + schedule.length() + " and schedule " + schedule + " need about " + w
@@ -205,13 +207,39 @@ public final class SamplerError {
         }
     }
 
+    /**
+     * Refuses up front, with the estimate, a run over {@code schedules} (for example {@code all})
+     * when one of them exceeds {@link #MAX_WORK} ({@link #checkSize(int, Schedule)}) or all together
+     * exceed {@link #MAX_TOTAL_WORK}.
+     *
+     * @throws InvalidInputException {@code sampler.too-large}
+     */
+    /*@ public behavior
+      @   requires schedules != null && v >= 2;
+      @   signals_only InvalidInputException;
+      @ pure @*/
+    public static void checkSize(int v, java.util.List<Schedule> schedules) {
+        BigInteger total = BigInteger.ZERO;
+        for (Schedule s : schedules) {
+            checkSize(v, s);
+            total = total.add(RandomOrder.work(v, s));
+        }
+        if (total.compareTo(BigInteger.valueOf(MAX_TOTAL_WORK)) > 0) {
+            throw new InvalidInputException("sampler.too-large", "too large for brute force: the " + schedules.size()
+                    + " schedules together need about " + total + " exact terms for alphabet size " + v + " and length "
+                    + schedules.get(0).length() + "; the limit for one run is " + MAX_TOTAL_WORK
+                    + "; give fewer schedules, or use --closed-form-only");
+        }
+    }
+
     /** As {@link #compute(Law, Schedule, Predictor, Method)} with {@link Method#AUTO}. */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   requires law != null && schedule != null && predictor != null && schedule.length() == law.length();
       @   ensures \result.law() == law && \result.schedule() == schedule;
-      @ also public exceptional_behavior
-      @   requires law != null && schedule != null && predictor != null;
       @   signals_only InvalidInputException, IllegalArgumentException;
+      @ also public exceptional_behavior
+      @   requires law != null && schedule != null && predictor != null && schedule.length() != law.length();
+      @   signals_only IllegalArgumentException;
       @*/
     public static SamplerError compute(Law law, Schedule schedule, Predictor predictor) {
         return compute(law, schedule, predictor, Method.AUTO);
@@ -220,17 +248,23 @@ public final class SamplerError {
     /**
      * Computes every error exactly.
      *
-     * @throws IllegalArgumentException when the schedule's length differs from the law's
+     * For a schedule of the law's length, one {@code behavior} case: the size limits and the
+     * predictor's rows decide whether it returns.
+     *
+     * @throws IllegalArgumentException when the schedule's length differs from the law's, or the
+     *     predictor was built for another space
      * @throws InvalidInputException {@code sampler.too-large}, {@code law.too-large}, or a
      *     predictor error ({@code predictor.missing-context}, {@code predictor.row-sum}, ...)
      */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   requires law != null && schedule != null && predictor != null && method != null;
       @   requires schedule.length() == law.length();
       @   ensures \result.law() == law && \result.schedule() == schedule;
+      @   signals_only InvalidInputException, IllegalArgumentException;
       @ also public exceptional_behavior
       @   requires law != null && schedule != null && predictor != null && method != null;
-      @   signals_only InvalidInputException, IllegalArgumentException;
+      @   requires schedule.length() != law.length();
+      @   signals_only IllegalArgumentException;
       @*/
     public static SamplerError compute(Law law, Schedule schedule, Predictor predictor, Method method) {
         Objects.requireNonNull(law, "law");
@@ -291,7 +325,7 @@ public final class SamplerError {
 
         Method m = method;
         if (m == Method.AUTO) {
-            BigInteger lit = OutputLaws.partitionCount(schedule).multiply(BigInteger.valueOf(sp.size()))
+            BigInteger lit = Partitions.partitionCount(schedule).multiply(BigInteger.valueOf(sp.size()))
                     .multiply(BigInteger.valueOf(l));
             m = lit.compareTo(BigInteger.valueOf(PARTITIONS_LIMIT)) <= 0 ? Method.PARTITIONS : Method.CHAIN_RULE;
         }
@@ -301,7 +335,7 @@ public final class SamplerError {
         } else {
             b.pathAveragedKL = b.chainRuleKL;
         }
-        OutputLaws.SamplerLaw nu = OutputLaws.sampler(rows, schedule);
+        ProcessLaw nu = ProcessLaw.compute(rows, RandomOrder.of(schedule));
         b.samplerLaw = nu;
         b.outputKL = Divergence.kl(law, nu.law());
         return new SamplerError(b);
@@ -310,11 +344,11 @@ public final class SamplerError {
     private static Divergence partitionAverage(PredictiveRows rows, Schedule schedule, Law law) {
         ExactReal[] sum = {ExactReal.ZERO};
         Divergence[] inf = {null};
-        OutputLaws.forEachPartition(schedule, blocks -> {
+        Partitions.forEachPartition(schedule, blocks -> {
             if (inf[0] != null) {
                 return;
             }
-            Divergence d = Divergence.kl(law, OutputLaws.forPartition(rows, blocks.clone()));
+            Divergence d = Divergence.kl(law, Partitions.forPartition(rows, blocks.clone()));
             if (d.isInfinite()) {
                 inf[0] = d;
             } else {
@@ -324,7 +358,7 @@ public final class SamplerError {
         if (inf[0] != null) {
             return inf[0];
         }
-        return Divergence.finite(sum[0].divide(Rational.of(OutputLaws.partitionCount(schedule))));
+        return Divergence.finite(sum[0].divide(Rational.of(Partitions.partitionCount(schedule))));
     }
 
     /** {tc_j, logRatio_j} by the chain rule; logRatio_j null when infinite. */
@@ -492,7 +526,7 @@ public final class SamplerError {
 
     /** The sampler's output law with the state law after every reverse step. */
     //@ pure
-    public OutputLaws.SamplerLaw samplerLaw() {
+    public ProcessLaw samplerLaw() {
         return samplerLaw;
     }
 }

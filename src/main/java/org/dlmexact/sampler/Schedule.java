@@ -5,7 +5,9 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.Parsers;
 
 /**
  * A schedule: a composition {@code k_1, ..., k_T} of the length {@code L} in REVEAL order
@@ -42,8 +44,12 @@ public final class Schedule {
         FORWARD;
 
         /** {@code reveal} or {@code forward}. */
-        //@ requires text != null;
-        //@ pure
+        /*@ public normal_behavior
+          @   requires text.strip().equals("reveal") || text.strip().equals("forward");
+          @ also public exceptional_behavior
+          @   requires !(text.strip().equals("reveal") || text.strip().equals("forward"));
+          @   signals_only InvalidInputException;
+          @ pure @*/
         public static Convention parse(String text) {
             switch (text.strip()) {
                 case "reveal":
@@ -52,7 +58,7 @@ public final class Schedule {
                     return FORWARD;
                 default:
                     throw new InvalidInputException("schedule.convention",
-                            "--convention must be 'reveal' or 'forward', got '" + text + "'");
+                            "--convention must be 'reveal' or 'forward', got " + Echo.quoted(text));
             }
         }
     }
@@ -217,11 +223,15 @@ public final class Schedule {
 
     /** A schedule from Li-Cai forward-time sizes {@code s_1..s_T}: {@code k_j = s_{T+1-j}}. */
     /*@ public normal_behavior
-      @   requires forwardSizes != null;
-      @   ensures \result.steps() == forwardSizes.length;
+      @   requires forwardSizes != null && forwardSizes.length >= 1 && length >= 1 && forwardSizes.length <= length;
+      @   requires (\forall int j; 0 <= j && j < forwardSizes.length; forwardSizes[j] >= 1);
+      @   requires (\sum int j; 0 <= j && j < forwardSizes.length; forwardSizes[j]) == length;
+      @   ensures \result.steps() == forwardSizes.length && \result.length() == length;
       @   ensures (\forall int j; 1 <= j && j <= \result.steps(); \result.size(j) == forwardSizes[forwardSizes.length - j]);
       @ also public exceptional_behavior
-      @   requires forwardSizes != null;
+      @   requires forwardSizes != null && (forwardSizes.length == 0 || length < 1 || forwardSizes.length > length
+      @        || (\exists int j; 0 <= j && j < forwardSizes.length; forwardSizes[j] < 1)
+      @        || (\sum int j; 0 <= j && j < forwardSizes.length; forwardSizes[j]) != length);
       @   signals_only InvalidInputException;
       @ pure @*/
     public static Schedule ofForward(int length, int... forwardSizes) {
@@ -284,10 +294,10 @@ public final class Schedule {
      *     {@link #of}
      */
     /*@ public normal_behavior
-      @   requires text != null && convention != null && length >= 1;
+      @   requires isValidText(text, length, convention) && !(isAll(text) && length != 1);
       @   ensures \result.length() == length;
       @ also public exceptional_behavior
-      @   requires text != null && convention != null;
+      @   requires !isValidText(text, length, convention) || (isAll(text) && length != 1);
       @   signals_only InvalidInputException;
       @ pure @*/
     public static Schedule parse(String text, int length, Convention convention) {
@@ -301,13 +311,36 @@ public final class Schedule {
 
     /** Parses a schedule text that may also be {@code all} (then every composition). */
     /*@ public normal_behavior
-      @   requires text != null && convention != null && length >= 1;
+      @   requires isValidText(text, length, convention);
       @   ensures !\result.isEmpty();
       @ also public exceptional_behavior
-      @   requires text != null && convention != null;
+      @   requires !isValidText(text, length, convention);
       @   signals_only InvalidInputException;
       @ pure @*/
     public static List<Schedule> parseAll(String text, int length, Convention convention) {
+        return readAll(text, length, convention);
+    }
+
+    /**
+     * Whether {@link #parseAll} accepts {@code text} for length {@code length} (by the parser's own
+     * code, {@link Parsers}); the tests hold it against the forms and errors of SPEC §5.1.
+     */
+    /*@ public normal_behavior
+      @   ensures true;
+      @ pure @*/
+    public static boolean isValidText(String text, int length, Convention convention) {
+        return Parsers.accepts(() -> readAll(text, length, convention), InvalidInputException.class);
+    }
+
+    /** Whether {@code text} is the form {@code all}, which {@link #parse} refuses unless {@code L = 1}. */
+    /*@ public normal_behavior
+      @   ensures \result == text.strip().equals("all");
+      @ pure @*/
+    public static boolean isAll(String text) {
+        return text.strip().equals("all");
+    }
+
+    private static List<Schedule> readAll(String text, int length, Convention convention) {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(convention, "convention");
         String s = text.strip();
@@ -334,7 +367,7 @@ public final class Schedule {
             try {
                 steps = Integer.parseInt(t);
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("schedule.syntax", "balanced:T needs an integer T, got '" + t + "'");
+                throw new InvalidInputException("schedule.syntax", "balanced:T needs an integer T, got " + Echo.quoted(t));
             }
             Schedule b = balanced(length, steps);
             return List.of(convention == Convention.FORWARD ? ofForward(length, b.k) : b);
@@ -344,14 +377,14 @@ public final class Schedule {
         for (int j = 0; j < parts.length; j++) {
             String p = parts[j].strip();
             if (p.isEmpty()) {
-                throw new InvalidInputException("schedule.syntax", "schedule '" + s + "': size " + (j + 1)
+                throw new InvalidInputException("schedule.syntax", "schedule " + Echo.quoted(s) + ": size " + (j + 1)
                         + " is empty");
             }
             try {
                 sizes[j] = Integer.parseInt(p);
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("schedule.syntax", "schedule '" + s + "': size " + (j + 1) + " is '"
-                        + p + "', not an integer (or use balanced:T, ones, one-shot, all)");
+                throw new InvalidInputException("schedule.syntax", "schedule " + Echo.quoted(s) + ": size " + (j + 1) + " is "
+                        + Echo.quoted(p) + ", not an integer (or use balanced:T, ones, one-shot, all)");
             }
         }
         if (convention == Convention.FORWARD) {

@@ -1,5 +1,5 @@
 /**
- * The random-order masked diffusion sampler, exactly (theory.md sections 2 and 3).
+ * The masked diffusion samplers, exactly (theory.md sections 2, 3, 5 and 7), on one engine.
  *
  * <p>Conventions: positions {@code 0..L-1}; visible sets are bit masks; the values of a visible
  * set are an index over its positions in increasing order, position 0 most significant (as in
@@ -7,22 +7,25 @@
  * org.dlmexact.sampler.Schedule}); logarithms are natural.
  *
  * <ul>
- *   <li>{@link org.dlmexact.sampler.Schedule}: compositions {@code k_1..k_T} of {@code L} and their text forms;</li>
- *   <li>{@link org.dlmexact.sampler.Predictor}, {@link org.dlmexact.sampler.Predictors},
+ *   <li>The engine: {@link org.dlmexact.sampler.Sampler} (a sequence of step kernels, each a
+ *       {@link org.dlmexact.sampler.Moves} at a {@link org.dlmexact.sampler.State}),
+ *       {@link org.dlmexact.sampler.ProcessLaw} (the exact output law and state laws by one forward
+ *       programme), {@link org.dlmexact.sampler.ProcessSampler} (seeded sampling with integer
+ *       arithmetic), {@link org.dlmexact.sampler.ProcessError} (errors and the identity),
+ *       {@link org.dlmexact.sampler.Boundary} (decisions on exact ties and thresholds),
+ *       {@link org.dlmexact.sampler.Ranking} (the one top-k mechanism), {@link org.dlmexact.sampler.Samplers}
+ *       (the {@code --sampler} parser).</li>
+ *   <li>The samplers: {@link org.dlmexact.sampler.RandomOrder} (theory.md section 2),
+ *       {@link org.dlmexact.sampler.Rule} (adaptive rules) and the implementation profiles
+ *       (package-private, SPEC.md section 10).</li>
+ *   <li>{@link org.dlmexact.sampler.Schedule}: compositions {@code k_1..k_T} of {@code L};
+ *       {@link org.dlmexact.sampler.Predictor}, {@link org.dlmexact.sampler.Predictors},
  *       {@link org.dlmexact.sampler.PredictorTable}: predictive marginals as exact rationals;
  *       {@link org.dlmexact.sampler.PredictiveRows}: validation, the missing-context rule, caching;</li>
- *   <li>{@link org.dlmexact.sampler.OutputLaws}: {@code nu_B} and the sampler's law {@code nu} by a
- *       dynamic programme over (visible set, visible values);</li>
- *   <li>{@link org.dlmexact.sampler.IdealError}: the closed form {@code Ideal(k)} from the
- *       information curve; {@link org.dlmexact.sampler.SamplerError}: every error, brute force
- *       against closed form;</li>
- *   <li>{@link org.dlmexact.sampler.ExactSampler}: seeded sampling with integer arithmetic only.</li>
- *   <li>{@link org.dlmexact.sampler.Rule}: adaptive unmasking rules ({@code entropy-sum},
- *       {@code top-probability}, {@code low-confidence}) with exact decisions and stated tie-breaks;
- *       {@link org.dlmexact.sampler.RuleLaw}: their exact output laws;
- *       {@link org.dlmexact.sampler.RuleError}: output KL, per-round contributions and the identity
- *       {@code KL = E_mu[sum of round TC]} of the deterministic rules;
- *       {@link org.dlmexact.sampler.RuleSampler}: seeded sampling from a rule.</li>
+ *   <li>{@link org.dlmexact.sampler.Partitions}: {@code nu_B} partition by partition (the brute
+ *       force); {@link org.dlmexact.sampler.IdealError}: the closed form {@code Ideal(k)};
+ *       {@link org.dlmexact.sampler.SamplerError}: every error of the random-order sampler, brute force
+ *       against closed form.</li>
  * </ul>
  * The package depends on {@code exact}, {@code law} and {@code info} only.
  */

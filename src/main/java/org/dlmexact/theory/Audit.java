@@ -294,9 +294,7 @@ public final class Audit {
         if (schedules.isEmpty()) {
             throw new IllegalArgumentException("no schedule to audit");
         }
-        for (Schedule s : schedules) {
-            SamplerError.checkSize(law.alphabetSize(), s);
-        }
+        SamplerError.checkSize(law.alphabetSize(), schedules);
         InformationProfile info = InformationProfile.of(law);
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < schedules.size(); i++) {

@@ -2,8 +2,6 @@ package org.dlmexact.validate;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,16 +11,18 @@ import java.util.Objects;
 import org.apache.commons.statistics.inference.GTest;
 import org.dlmexact.law.Law;
 import org.dlmexact.law.SequenceSpace;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.exact.Rational;
+import org.dlmexact.io.InputFiles;
 
 /**
  * A goodness-of-fit test of samples from another sampler against the exact output law {@code nu}.
  *
  * <ol>
  *   <li>Samples: one sequence per line, {@code L} tokens in {@code [0, V)} separated by spaces
- *       and/or commas; a final newline is allowed, any other empty or malformed line is an error
- *       ({@code samples.line}) naming its line number.</li>
+ *       and/or commas; a final line end is allowed, any empty line (a blank last line too) or
+ *       malformed line is an error ({@code samples.line}) naming its line number.</li>
  *   <li>An outcome with {@code nu(x) = 0} that occurs in the samples makes the test fail outright
  *       (no p-value is needed: the sampler produced something impossible).</li>
  *   <li>Cells: the outcomes with {@code nu(x) > 0}; expected count {@code n nu(x)}. Pooling rule:
@@ -46,56 +46,71 @@ public final class SampleValidator {
     private SampleValidator() {
     }
 
-    /** The count of each outcome (by index) in a samples file. */
-    /*@ public normal_behavior
+    /**
+     * The count of each outcome (by index) in a samples file: a regular file of at most
+     * {@link InputFiles#MAX_SAMPLES_BYTES} bytes, strict UTF-8, read line by line (lines of at most
+     * {@link InputFiles#MAX_LINE_CHARS} characters), so memory does not grow with the file.
+     */
+    /*@ public behavior
       @   requires path != null && space != null;
       @   ensures \result.length == space.size();
-      @ also public exceptional_behavior
-      @   requires path != null && space != null;
       @   signals_only InvalidInputException;
       @*/
     public static long[] readCounts(Path path, SequenceSpace space) {
-        try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return readCounts(r, space, path.toString());
-        } catch (IOException e) {
-            throw new InvalidInputException("io.read", "cannot read samples file '" + path + "': " + e.getMessage());
-        }
+        Counter c = new Counter(space, Echo.of(path.toString()));
+        InputFiles.forEachLine(path, "samples file", InputFiles.MAX_SAMPLES_BYTES, InputFiles.MAX_LINE_CHARS, c);
+        return c.counts();
     }
 
-    /** The counts from a reader; {@code name} is used in error messages. */
-    /*@ public normal_behavior
+    /**
+     * The counts from a reader; {@code name} is used in error messages. Whether it returns depends
+     * on what the reader yields, which a contract cannot name: one {@code behavior} case.
+     */
+    /*@ public behavior
       @   requires reader != null && space != null && name != null;
       @   ensures \result.length == space.size();
-      @ also public exceptional_behavior
-      @   requires reader != null && space != null && name != null;
-      @   signals_only InvalidInputException;
+      @   signals_only InvalidInputException, IOException;
       @*/
     public static long[] readCounts(BufferedReader reader, SequenceSpace space, String name) throws IOException {
-        long[] counts = new long[space.size()];
-        int l = space.length();
-        int v = space.alphabetSize();
-        int[] x = new int[l];
-        String line;
-        long lineNo = 0;
-        long pendingEmpty = 0;
-        long total = 0;
-        while ((line = reader.readLine()) != null) {
-            lineNo++;
+        Counter c = new Counter(space, Echo.of(name));
+        InputFiles.forEachLine(reader, Echo.of(name), InputFiles.MAX_LINE_CHARS, c);
+        return c.counts();
+    }
+
+    /**
+     * Counts the outcomes of the lines it is given. Every line must hold one sequence: an empty line
+     * anywhere (also a blank last line; a final line end alone makes no line) is refused.
+     */
+    private static final class Counter implements InputFiles.LineConsumer {
+        private final SequenceSpace space;
+        private final String name;
+        private final long[] counts;
+        private final int[] x;
+        private long total;
+
+        Counter(SequenceSpace space, String name) {
+            this.space = space;
+            this.name = name;
+            this.counts = new long[space.size()];
+            this.x = new int[space.length()];
+        }
+
+        /*@ also public normal_behavior
+          @   requires lineNo >= 1 && line != null;
+          @*/
+        @Override
+        public void accept(long lineNo, String line) {
+            int l = space.length();
+            int v = space.alphabetSize();
             String s = line.strip();
             if (s.isEmpty()) {
-                if (pendingEmpty == 0) {
-                    pendingEmpty = lineNo;
-                }
-                continue;
-            }
-            if (pendingEmpty != 0) {
-                throw new InvalidInputException("samples.line", name + ": line " + pendingEmpty + " is empty; "
+                throw new InvalidInputException("samples.line", name + ": line " + lineNo + " is empty; "
                         + "every line must hold one sequence of " + l + " tokens");
             }
             String[] parts = s.split("[\\s,]+");
             if (parts.length != l) {
                 throw new InvalidInputException("samples.line", name + ": line " + lineNo + " has " + parts.length
-                        + " tokens, expected " + l + " (tokens separated by spaces or commas): '" + abbreviate(s) + "'");
+                        + " tokens, expected " + l + " (tokens separated by spaces or commas): " + Echo.quoted(s));
             }
             for (int i = 0; i < l; i++) {
                 int t;
@@ -106,21 +121,20 @@ public final class SampleValidator {
                 }
                 if (t < 0 || t >= v) {
                     throw new InvalidInputException("samples.line", name + ": line " + lineNo + ", token " + (i + 1)
-                            + " is '" + abbreviate(parts[i]) + "', not an integer in [0, " + v + ")");
+                            + " is " + Echo.quoted(parts[i]) + ", not an integer in [0, " + v + ")");
                 }
                 x[i] = t;
             }
             counts[space.index(x)]++;
             total++;
         }
-        if (total == 0) {
-            throw new InvalidInputException("samples.empty", name + ": no samples");
-        }
-        return counts;
-    }
 
-    private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+        long[] counts() {
+            if (total == 0) {
+                throw new InvalidInputException("samples.empty", name + ": no samples");
+            }
+            return counts;
+        }
     }
 
     /** One outcome's share of the discrepancy. */
@@ -215,7 +229,7 @@ public final class SampleValidator {
             return statistic;
         }
 
-        /** The p-value ({@code 0} when an impossible outcome occurred). */
+        /** The p-value (NaN when an impossible outcome occurred: then no test is run; 1 with fewer than two cells). */
         //@ pure
         public double pValue() {
             return pValue;
@@ -280,7 +294,7 @@ public final class SampleValidator {
         List<Contribution> top = Collections.unmodifiableList(new ArrayList<>(
                 byResidual.subList(0, Math.min(TOP, byResidual.size()))));
         if (!impossible.isEmpty()) {
-            return new Result(n, cells.size(), 0, Double.NaN, 0.0, alpha, Collections.unmodifiableList(impossible),
+            return new Result(n, cells.size(), 0, Double.NaN, Double.NaN, alpha, Collections.unmodifiableList(impossible),
                     top);
         }
         // pooling

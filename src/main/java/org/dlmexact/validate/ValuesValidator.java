@@ -1,11 +1,8 @@
 package org.dlmexact.validate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.dlmexact.law.LawJson;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.NumberSize;
 import org.dlmexact.exact.Rational;
+import org.dlmexact.io.InputFiles;
+import org.dlmexact.io.JsonInput;
 
 /**
  * Compares values computed by another implementation (a {@code dlm-exact/results@1} file) with the
@@ -100,85 +100,82 @@ public final class ValuesValidator {
         }
     }
 
-    /** Reads and checks a results file against the vectors in {@code vectorsDir}. */
-    /*@ public normal_behavior
+    /** Most entries a results file may list. */
+    public static final int MAX_RESULTS = 100_000;
+    /** Most JSON values in one entry (four fields and their values). */
+    private static final long MAX_ENTRY_VALUES = 16;
+
+    /**
+     * Reads and checks a results file against the vectors in {@code vectorsDir}: a regular file of
+     * at most {@link InputFiles#MAX_JSON_BYTES} bytes, strict UTF-8, read entry by entry.
+     */
+    /*@ public behavior
       @   requires vectorsDir != null && results != null;
       @   ensures \result != null;
-      @ also public exceptional_behavior
-      @   requires vectorsDir != null && results != null;
       @   signals_only InvalidInputException;
       @*/
     public static List<Outcome> validate(Path vectorsDir, Path results) {
-        String text;
+        JsonInput.Source source = JsonInput.ofFile(results, "results file", InputFiles.MAX_JSON_BYTES);
         try {
-            text = Files.readString(results, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InvalidInputException("io.read", "cannot read results file '" + results + "': " + e.getMessage());
-        }
-        try {
-            return validate(vectorsDir, text);
+            return validate(vectorsDir, source);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException(e.code(), results + ": " + e.getMessage());
+            if (e.code().startsWith("io.")) {
+                throw e;
+            }
+            throw new InvalidInputException(e.code(), Echo.of(results.toString()) + ": " + e.getMessage());
         }
     }
 
     /**
      * Checks the text of a results file; every malformed part (syntax, schema, unknown file, case or
-     * field, unreadable value) is an {@link InvalidInputException} naming {@code results[n]}.
+     * field, unreadable value) is an {@link InvalidInputException} naming {@code results[n]}. The
+     * vectors are read from {@code vectorsDir}, so whether it returns depends on the file system:
+     * one {@code behavior} case.
      */
-    /*@ public normal_behavior
+    /*@ public behavior
       @   requires vectorsDir != null && resultsText != null;
       @   ensures \result != null;
-      @ also public exceptional_behavior
-      @   requires vectorsDir != null && resultsText != null;
       @   signals_only InvalidInputException;
       @*/
     public static List<Outcome> validate(Path vectorsDir, String resultsText) {
+        return validate(vectorsDir, JsonInput.ofText(resultsText));
+    }
+
+    private static List<Outcome> validate(Path vectorsDir, JsonInput.Source source) {
         Objects.requireNonNull(vectorsDir, "vectorsDir");
-        JsonNode root;
-        try {
-            root = LawJson.mapper().readTree(resultsText);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException("json.syntax", "not valid JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")"));
-        }
-        if (root == null || !root.isObject()) {
+        JsonInput.Document doc = JsonInput.readObject(source, "results", FIELDS, MAX_RESULTS,
+                f -> new InvalidInputException("results.unknown-field", "unknown field '" + f
+                        + "' (expected schema, implementation, results)"),
+                new InvalidInputException("results.too-large", "field 'results' lists more than " + MAX_RESULTS
+                        + " values"));
+        if (!doc.isObject()) {
             throw new InvalidInputException("results.not-object", "a results file is a JSON object with fields schema "
                     + "and results");
         }
-        for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!FIELDS.contains(f)) {
-                throw new InvalidInputException("results.unknown-field", "unknown field '" + f
-                        + "' (expected schema, implementation, results)");
-            }
-        }
-        if (!SCHEMA.equals(root.path("schema").asText(null))) {
+        JsonNode schema = doc.fields().get("schema");
+        if (schema == null || !SCHEMA.equals(schema.textValue())) {
             throw new InvalidInputException("results.schema", "field 'schema' must be \"" + SCHEMA + "\", got "
-                    + root.get("schema"));
+                    + JsonInput.echo(schema));
         }
-        JsonNode results = root.get("results");
+        JsonNode results = doc.streamedField();
         if (results == null || !results.isArray()) {
             throw new InvalidInputException("results.results", "field 'results' must be an array of "
                     + "{\"file\",\"tcId\",\"field\",\"value\"}");
         }
-        Map<String, Map<Long, JsonNode[]>> files = new HashMap<>();
+        Map<String, Map<BigInteger, JsonNode[]>> files = new HashMap<>();
         List<Outcome> out = new ArrayList<>();
-        for (int n = 0; n < results.size(); n++) {
-            out.add(one(vectorsDir, files, results.get(n), "results[" + n + "]"));
-        }
+        doc.forEach(MAX_ENTRY_VALUES, (n, e) -> out.add(one(vectorsDir, files, e, "results[" + n + "]")));
         return Collections.unmodifiableList(out);
     }
 
-    private static Outcome one(Path dir, Map<String, Map<Long, JsonNode[]>> files, JsonNode e, String where) {
+    private static Outcome one(Path dir, Map<String, Map<BigInteger, JsonNode[]>> files, JsonNode e, String where) {
         if (!e.isObject()) {
             throw new InvalidInputException("results.entry", where + " must be an object");
         }
         for (Iterator<String> it = e.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!ENTRY_FIELDS.contains(f)) {
-                throw new InvalidInputException("results.unknown-field", where + ": unknown field '" + f
+                throw new InvalidInputException("results.unknown-field", where + ": unknown field '" + Echo.of(f)
                         + "' (expected file, tcId, field, value)");
             }
         }
@@ -199,40 +196,46 @@ public final class ValuesValidator {
             throw new InvalidInputException("results.value", where + ".value must be a JSON number or a string");
         }
         String file = fileNode.textValue();
-        Map<Long, JsonNode[]> cases = files.computeIfAbsent(file, f -> load(dir, f, where));
-        long id = idNode.asLong();
+        Map<BigInteger, JsonNode[]> cases = files.computeIfAbsent(file, f -> load(dir, f, where));
+        BigInteger id = idNode.bigIntegerValue(); // exact: never wrapped to 64 bits
         JsonNode[] gt = cases.get(id);
         if (gt == null) {
-            throw new InvalidInputException("results.tcId", where + ": " + file + " has no case with tcId " + id);
+            throw new InvalidInputException("results.tcId", where + ": " + Echo.of(file) + " has no case with tcId "
+                    + Echo.of(id.toString()));
         }
         String field = fieldNode.textValue();
         JsonNode q = resolve(gt[1].get("values"), field);
         if (q == null || !q.isObject() || !q.has("exact")) {
-            throw new InvalidInputException("results.field", where + ": " + file + " tcId " + id + " has no numeric "
-                    + "value '" + field + "' (a path into the case's values, such as informationCurve[1])");
+            throw new InvalidInputException("results.field", where + ": " + Echo.of(file) + " tcId " + id + " has no "
+                    + "numeric value " + Echo.quoted(field) + " (a path into the case's values, such as "
+                    + "informationCurve[1])");
         }
-        return compare(file, id, field, q, value, gt[0].get("tolerance"), where);
+        return compare(file, id.longValueExact(), field, q, value, gt[0].get("tolerance"), where);
     }
 
-    private static Map<Long, JsonNode[]> load(Path dir, String file, String where) {
+    private static Map<BigInteger, JsonNode[]> load(Path dir, String file, String where) {
         if (file.contains("/") || file.contains("\\") || !file.endsWith(".json")) {
-            throw new InvalidInputException("results.file", where + ".file '" + file + "' must be the name of a vector "
-                    + "file in the vectors folder, such as info.json");
+            throw new InvalidInputException("results.file", where + ".file " + Echo.quoted(file) + " must be the name "
+                    + "of a vector file in the vectors folder, such as info.json");
         }
-        Path p = dir.resolve(file);
-        if (!Files.isRegularFile(p)) {
-            throw new InvalidInputException("results.file", where + ".file '" + file + "' is not a file of " + dir);
-        }
-        JsonNode root;
+        Path p;
         try {
-            root = LawJson.mapper().readTree(Files.readString(p, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new InvalidInputException("io.read", "cannot read vector file '" + p + "': " + e.getMessage());
+            p = dir.resolve(file);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new InvalidInputException("results.file", where + ".file " + Echo.quoted(file) + " is not a file name");
         }
-        Map<Long, JsonNode[]> m = new HashMap<>();
+        if (!Files.isRegularFile(p)) {
+            throw new InvalidInputException("results.file", where + ".file " + Echo.quoted(file) + " is not a file of "
+                    + Echo.quoted(dir.toString()));
+        }
+        JsonNode root = JsonInput.read(JsonInput.ofFile(p, "vector file", InputFiles.MAX_VECTOR_BYTES),
+                JsonInput.MAX_TREE_VALUES);
+        Map<BigInteger, JsonNode[]> m = new HashMap<>();
         for (JsonNode g : root.path("testGroups")) {
             for (JsonNode t : g.path("tests")) {
-                m.put(t.path("tcId").asLong(), new JsonNode[] {g, t});
+                if (t.path("tcId").isIntegralNumber() && t.get("tcId").bigIntegerValue().bitLength() < 64) {
+                    m.put(t.get("tcId").bigIntegerValue(), new JsonNode[] {g, t});
+                }
             }
         }
         return m;
@@ -319,23 +322,34 @@ public final class ValuesValidator {
         return t.equals("+inf") || t.equals("inf") || t.equals("Infinity") || t.equals("+Infinity");
     }
 
-    /** A submitted value, exactly: a JSON number as written, or a string by {@link ExactReal#parse}. */
+    /**
+     * A submitted value, exactly: a JSON number as written, or a string by {@link ExactReal#parse}; its
+     * rationals and logarithm arguments have at most {@link NumberSize#MAX_BITS} bits.
+     */
     private static ExactReal read(JsonNode value, String where) {
         if (value.isNumber()) {
             BigDecimal d = value.decimalValue();
             if (Math.abs((long) d.scale()) > Rational.MAX_EXPONENT || d.precision() > Rational.MAX_TEXT_LENGTH) {
-                throw new InvalidInputException("results.value", where + ".value " + value + " is out of range");
+                throw new InvalidInputException("results.value", where + ".value " + JsonInput.echo(value)
+                        + " is out of range");
             }
             BigInteger unscaled = d.unscaledValue();
             int scale = d.scale();
             Rational r = scale >= 0 ? Rational.of(unscaled, BigInteger.TEN.pow(scale))
                     : Rational.of(unscaled.multiply(BigInteger.TEN.pow(-scale)));
-            return ExactReal.of(r);
+            return ExactReal.of(NumberSize.check(r, where + ".value"));
         }
+        ExactReal x;
         try {
-            return ExactReal.parse(value.textValue());
+            x = ExactReal.parse(value.textValue());
         } catch (NumberFormatException e) {
             throw new InvalidInputException("results.value", where + ".value: " + e.getMessage());
         }
+        NumberSize.check(x.rationalPart(), where + ".value");
+        for (Map.Entry<BigInteger, Rational> t : x.logCoefficients().entrySet()) {
+            NumberSize.check(t.getValue(), where + ".value");
+            NumberSize.check(Rational.of(t.getKey()), where + ".value");
+        }
+        return x;
     }
 }

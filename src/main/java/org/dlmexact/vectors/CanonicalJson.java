@@ -26,7 +26,7 @@ public final class CanonicalJson {
     public static String write(JsonNode root) {
         Objects.requireNonNull(root, "root");
         StringBuilder sb = new StringBuilder("{\n");
-        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+        Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             sb.append("  ").append(compact(LawJson.mapper().getNodeFactory().textNode(e.getKey()))).append(':');
@@ -49,7 +49,7 @@ public final class CanonicalJson {
         for (int g = 0; g < groups.size(); g++) {
             JsonNode group = groups.get(g);
             sb.append("    {");
-            Iterator<Map.Entry<String, JsonNode>> it = group.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = group.properties().iterator();
             boolean first = true;
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();

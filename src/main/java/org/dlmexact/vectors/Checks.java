@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.ExactReal;
 
 /** Comparison and lint helpers for vector trees. */
@@ -35,7 +36,7 @@ public final class Checks {
             return;
         }
         if (expected.isObject() && actual.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
+            Iterator<Map.Entry<String, JsonNode>> it = expected.properties().iterator();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 sameValues(e.getValue(), actual.get(e.getKey()), path + "." + e.getKey(), problems);
@@ -120,7 +121,8 @@ public final class Checks {
             return;
         }
         if (!x.toString().equals(exact.textValue())) {
-            problems.add(path + ".exact '" + exact.textValue() + "' is not canonical; canonical text is '" + x + "'");
+            problems.add(path + ".exact " + Echo.quoted(exact.textValue()) + " is not canonical; canonical text is "
+                    + Echo.quoted(x.toString()));
         }
         String d = x.toDecimal(Quantity.DIGITS);
         if (!d.equals(decimal.textValue())) {

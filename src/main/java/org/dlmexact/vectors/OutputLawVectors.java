@@ -11,7 +11,8 @@ import org.dlmexact.law.LawJson;
 import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.law.SequenceSpace;
 import org.dlmexact.info.Divergence;
-import org.dlmexact.sampler.OutputLaws;
+import org.dlmexact.sampler.ProcessLaw;
+import org.dlmexact.sampler.RandomOrder;
 import org.dlmexact.sampler.PredictiveRows;
 import org.dlmexact.sampler.Predictor;
 import org.dlmexact.sampler.Predictors;
@@ -61,7 +62,7 @@ public final class OutputLawVectors implements Kind {
       @   requires law != null && schedule != null && predictor != null;
       @ pure @*/
     public static ObjectNode values(Law law, Schedule schedule, Predictor predictor) {
-        Law nu = OutputLaws.sampler(new PredictiveRows(MarginalLattice.of(law), predictor), schedule).law();
+        Law nu = ProcessLaw.compute(new PredictiveRows(MarginalLattice.of(law), predictor), RandomOrder.of(schedule)).law();
         ObjectNode v = LawJson.mapper().createObjectNode();
         ArrayNode a = v.putArray("outputLaw");
         SequenceSpace sp = law.space();

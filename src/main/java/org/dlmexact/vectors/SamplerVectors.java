@@ -12,7 +12,8 @@ import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.law.SequenceSpace;
 import org.dlmexact.exact.Rational;
 import org.dlmexact.sampler.Context;
-import org.dlmexact.sampler.OutputLaws;
+import org.dlmexact.sampler.ProcessLaw;
+import org.dlmexact.sampler.RandomOrder;
 import org.dlmexact.sampler.Predictor;
 import org.dlmexact.sampler.Predictors;
 import org.dlmexact.sampler.SamplerError;
@@ -92,7 +93,7 @@ public final class SamplerVectors implements Kind {
     }
 
     /** The law of the state after {@code step}: visible sets by increasing bit mask, values in index order. */
-    static ArrayNode stateLaw(OutputLaws.SamplerLaw s, SequenceSpace sp, int step) {
+    static ArrayNode stateLaw(ProcessLaw s, SequenceSpace sp, int step) {
         ArrayNode a = LawJson.mapper().createArrayNode();
         int[] x = new int[sp.length()];
         for (int mask : s.visibleSets(step)) {

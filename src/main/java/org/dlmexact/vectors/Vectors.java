@@ -1,13 +1,9 @@
 package org.dlmexact.vectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.dlmexact.law.LawJson;
+import org.dlmexact.exact.Echo;
 import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.io.InputFiles;
+import org.dlmexact.io.JsonInput;
+import org.dlmexact.io.OutputFiles;
 
 /**
  * The golden vector files: deterministic generation ({@link #generateAll}, {@link #write}) and
@@ -26,7 +25,7 @@ public final class Vectors {
 
     /** Every kind, in file order. */
     public static final List<Kind> KINDS = List.of(new InfoVectors(), new SamplerVectors(), new OutputLawVectors(),
-            new BoundsVectors(), new InvalidVectors());
+            new BoundsVectors(), new InvalidVectors(), new ProfileVectors());
 
     /** The results of every case, allowed in {@code result}. */
     public static final Set<String> RESULTS = Set.of("valid", "invalid", "acceptable");
@@ -59,12 +58,11 @@ public final class Vectors {
     }
 
     /**
-     * Writes every file into {@code dir} (created if missing), each through a temporary file in the
-     * same folder and a move, so that no file is ever half-written. Returns the files written.
+     * Writes every file into {@code dir} (created if missing): all of them into temporary files in
+     * {@code dir} first, then all moved into place ({@link OutputFiles}), so that no file is ever
+     * half-written and a failure leaves the folder as it was. Returns the files written.
      */
-    /*@ public normal_behavior
-      @   requires dir != null;
-      @ also public exceptional_behavior
+    /*@ public behavior
       @   requires dir != null;
       @   signals_only InvalidInputException;
       @*/
@@ -74,51 +72,19 @@ public final class Vectors {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new InvalidInputException("io.write", "cannot create the folder '" + dir + "': " + e.getMessage());
+            throw new InvalidInputException("io.write", "cannot create the folder " + InputFiles.name(dir) + ": "
+                    + InputFiles.reason(e));
         }
         List<Path> written = new ArrayList<>();
-        for (Map.Entry<String, String> e : files.entrySet()) {
-            Path target = dir.resolve(e.getKey());
-            writeAtomically(target, e.getValue());
-            written.add(target);
+        try (OutputFiles out = OutputFiles.begin()) {
+            for (Map.Entry<String, String> e : files.entrySet()) {
+                Path target = dir.resolve(e.getKey());
+                out.write(target, "vector file", e.getValue());
+                written.add(target);
+            }
+            out.commit();
         }
         return written;
-    }
-
-    /** Writes {@code text} to {@code target} through a temporary file and a move. */
-    /*@ public normal_behavior
-      @   requires target != null && text != null;
-      @ also public exceptional_behavior
-      @   requires target != null && text != null;
-      @   signals_only InvalidInputException;
-      @*/
-    public static void writeAtomically(Path target, String text) {
-        Path abs = target.toAbsolutePath();
-        Path tmp = null;
-        try {
-            tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName() + ".", ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: keep the default permissions
-            }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } catch (IOException e) {
-            throw new InvalidInputException("io.write", "cannot write '" + target + "': " + e.getMessage());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: the temporary file is hidden and named after the target
-                }
-            }
-        }
     }
 
     /** The outcome of verifying a folder. */
@@ -160,66 +126,159 @@ public final class Vectors {
         }
     }
 
-    /** Lints and recomputes every vector file of {@code dir}. */
+    /**
+     * Verifies every vector file of {@code dir}: lints it, recomputes every case, and compares the
+     * whole file with the file the generator makes in memory ({@link #compareWithGenerated}), so
+     * that no field (a tolerance, a tcId, a result, a deleted case) can be changed unnoticed.
+     */
     /*@ public normal_behavior
       @   requires dir != null;
       @   ensures \result != null;
       @*/
     public static Report verify(Path dir) {
+        return verify(dir, generateAll());
+    }
+
+    /** As {@link #verify(Path)} against files already generated ({@link #generateAll}). */
+    /*@ public normal_behavior
+      @   requires dir != null && generated != null && generated.size() == KINDS.size();
+      @   ensures \result != null;
+      @*/
+    public static Report verify(Path dir, Map<String, String> generated) {
         Report r = new Report();
         for (Kind k : KINDS) {
             String file = k.name() + ".json";
             Path p = dir.resolve(file);
-            if (!Files.isRegularFile(p)) {
+            if (!Files.exists(p)) {
                 r.problems.add(file + ": missing");
                 continue;
             }
             String text;
             try {
-                text = Files.readString(p, StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                r.problems.add(file + ": cannot read: " + e.getMessage());
+                text = InputFiles.readText(p, "vector file", InputFiles.MAX_VECTOR_BYTES);
+            } catch (InvalidInputException e) {
+                r.problems.add(file + ": " + e.getMessage());
                 continue;
             }
-            verifyFile(k, file, text, r);
+            verifyFile(k, file, text, generated.get(file), r);
         }
         return r;
     }
 
-    /** Lints one file's text and recomputes its cases, adding to {@code report}. */
+    /**
+     * Adds to {@code problems} every difference of {@code text} from the generated file
+     * {@code expected}: field by field (groups matched by groupId, cases by tcId), or, when the
+     * JSON is the same, the first line where the text leaves the canonical form.
+     */
+    /*@ public normal_behavior
+      @   requires file != null && text != null && expected != null && problems != null;
+      @   assignable problems.*;
+      @*/
+    public static void compareWithGenerated(String file, String text, String expected, List<String> problems) {
+        if (text.equals(expected)) {
+            return;
+        }
+        JsonNode actual;
+        try {
+            actual = JsonInput.read(JsonInput.ofText(text), JsonInput.MAX_TREE_VALUES);
+        } catch (InvalidInputException e) {
+            return; // verifyFile has reported the syntax error
+        }
+        List<String> d = VectorDiff.of(file, actual, JsonInput.read(JsonInput.ofText(expected), JsonInput.MAX_TREE_VALUES));
+        if (!d.isEmpty()) {
+            problems.addAll(d);
+            return;
+        }
+        String[] a = text.split("\n", -1);
+        String[] e = expected.split("\n", -1);
+        int line = 0;
+        while (line < Math.min(a.length, e.length) && a[line].equals(e[line])) {
+            line++;
+        }
+        problems.add(file + ": the same JSON as the generated file but not in its canonical form (SPEC §8): first "
+                + "difference on line " + (line + 1));
+    }
+
+    /** Lints one file's text and recomputes every case, adding to {@code report}. */
     /*@ public normal_behavior
       @   requires kind != null && file != null && text != null && report != null;
       @*/
     public static void verifyFile(Kind kind, String file, String text, Report report) {
+        verifyFile(kind, file, text, null, report);
+    }
+
+    /**
+     * Verifies one file against the generated text {@code expected}: lints it, recomputes each case
+     * whose inputs are those of the generated case with the same tcId (the others are reported by
+     * the comparison, and a foreign case, however large, costs no computation), and compares the
+     * whole file ({@link #compareWithGenerated}). With {@code expected} null every case is recomputed.
+     */
+    /*@ public normal_behavior
+      @   requires kind != null && file != null && text != null && report != null;
+      @*/
+    public static void verifyFile(Kind kind, String file, String text, /*@ nullable @*/ String expected,
+                                  Report report) {
         List<String> problems = report.problems;
         JsonNode root;
         try {
-            root = LawJson.mapper().readTree(text);
-        } catch (JsonProcessingException e) {
-            problems.add(file + ": not valid JSON: " + e.getOriginalMessage());
+            root = JsonInput.read(JsonInput.ofText(text), JsonInput.MAX_TREE_VALUES);
+        } catch (InvalidInputException e) {
+            problems.add(file + ": " + e.getMessage());
             return;
         }
         if (!text.endsWith("\n")) {
             problems.add(file + ": does not end with a newline");
         }
         lint(kind, file, root, problems);
+        Map<JsonNode, JsonNode> generatedCases = expected == null ? null : casesById(expected);
         JsonNode groups = root.path("testGroups");
         int count = 0;
         for (JsonNode g : groups) {
             for (JsonNode t : g.path("tests")) {
                 count++;
-                String where = file + " tcId " + t.path("tcId").asText("?");
+                if (generatedCases != null && !sameInputs(t, generatedCases.get(t.path("tcId")))) {
+                    continue;
+                }
+                String where = file + " tcId " + Echo.of(t.path("tcId").asText("?"));
                 try {
                     for (String s : kind.verify(g, t)) {
                         problems.add(where + ": " + s);
                     }
                 } catch (RuntimeException e) {
-                    problems.add(where + ": cannot recompute: " + e);
+                    problems.add(where + ": cannot recompute: " + Echo.of(String.valueOf(e.getMessage())));
                 }
             }
         }
         report.cases += count;
         report.casesPerFile.put(file, count);
+        if (expected != null) {
+            compareWithGenerated(file, text, expected, problems);
+        }
+    }
+
+    private static Map<JsonNode, JsonNode> casesById(String generatedText) {
+        Map<JsonNode, JsonNode> m = new java.util.HashMap<>();
+        for (JsonNode g : JsonInput.read(JsonInput.ofText(generatedText), JsonInput.MAX_TREE_VALUES).path("testGroups")) {
+            for (JsonNode t : g.path("tests")) {
+                m.put(t.path("tcId"), t);
+            }
+        }
+        return m;
+    }
+
+    /** Whether {@code t} has every field of {@code generated} but its values and verdict (its inputs) unchanged. */
+    private static boolean sameInputs(JsonNode t, /*@ nullable @*/ JsonNode generated) {
+        if (generated == null || !t.isObject()) {
+            return false;
+        }
+        for (java.util.Iterator<String> it = generated.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!f.equals("values") && !f.equals("result") && !f.equals("errorCode") && !f.equals("comment")
+                    && !f.equals("flags") && !generated.get(f).equals(t.get(f))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The structural lint of one file (everything but recomputation). */
@@ -271,7 +330,7 @@ public final class Vectors {
                 } else {
                     for (JsonNode fl : t.get("flags")) {
                         if (!notes.has(fl.asText())) {
-                            problems.add(where + ": flag '" + fl.asText() + "' is not explained in notes");
+                            problems.add(where + ": flag " + Echo.quoted(fl.asText()) + " is not explained in notes");
                         }
                     }
                 }

@@ -213,11 +213,14 @@ class CliTest {
 
     @Test
     void tooLargeLaw() {
-        assertBadInput(run("info", "--law", "random:2,17,1"), "131072");
-        assertBadInput(run("info", "--law", "random:2,16,1"), "43046721");
+        assertBadInput(run("info", "--law", "random:2,21,1"), "2097152", "1048576");
+        assertBadInput(run("info", "--law", "random:3,13,1"), "1594323", "1048576");
         // a structured family is enumerated only by the commands that need its table
-        assertBadInput(run("law", "--law", "uniform:2,17"), "131072");
-        assertBadInput(run("error", "--law", "uniform:2,17", "--schedule", "ones"), "131072");
+        assertBadInput(run("law", "--law", "uniform:2,21"), "2097152", "1048576");
+        assertBadInput(run("error", "--law", "uniform:2,21", "--schedule", "ones"), "2097152", "1048576");
+        // the stored lattice of the sampler commands keeps its own limit
+        assertBadInput(run("sample", "--law", "uniform:2,15", "--schedule", "one-shot", "--count", "1", "--seed", "1"),
+                "14348907", "5000000");
     }
 
     @Test
@@ -235,5 +238,21 @@ class CliTest {
         Run r = run();
         assertEquals(0, r.code());
         assertFalse(r.out().isEmpty());
+    }
+
+    @Test
+    void onlyTheNamedSubcommandIsRegisteredAndUsageStillListsAll() {
+        assertEquals(List.of("info"), List.copyOf(Main.commandLine("info", "--law", "pairs:4").getSubcommands().keySet()));
+        assertEquals(List.of("validate"), List.copyOf(Main.commandLine("validate").getSubcommands().keySet()));
+        assertEquals(Main.SUBCOMMANDS, List.copyOf(Main.commandLine().getSubcommands().keySet()));
+        assertEquals(Main.SUBCOMMANDS, List.copyOf(Main.commandLine("--help").getSubcommands().keySet()));
+        assertEquals(Main.SUBCOMMANDS, List.copyOf(Main.commandLine("nosuch").getSubcommands().keySet()));
+        Run usage = run("--help");
+        for (String name : Main.SUBCOMMANDS) {
+            assertTrue(usage.out().contains("  " + name + " "), name + " missing from the usage:\n" + usage.out());
+        }
+        Run unknown = run("nosuch");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("nosuch"), unknown.err());
     }
 }

@@ -13,7 +13,7 @@ import org.dlmexact.law.LawJson;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.sampler.Predictors;
 import org.dlmexact.sampler.Rule;
-import org.dlmexact.sampler.RuleError;
+import org.dlmexact.sampler.ProcessError;
 import org.dlmexact.sampler.Schedule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +50,7 @@ class RuleCommandsTest {
         }
         assertTrue(sum.equals(kl));
         Law law = Families.random(2, 4, 1);
-        RuleError e = RuleError.compute(law, Rule.entropySum(org.dlmexact.exact.Rational.of(3, 2)),
+        ProcessError e = ProcessError.compute(law, Rule.entropySum(org.dlmexact.exact.Rational.of(3, 2), law.length()),
                 Predictors.parse("smoothed:1/3", law));
         assertTrue(kl.equals(e.outputKL().value()));
         assertEquals(kl.toDecimal(10), j.get("outputKL").get("decimal").asText());
@@ -66,8 +66,8 @@ class RuleCommandsTest {
         assertEquals("[2,2]", j.get("revealOrder").toString());
         assertEquals("[2,2]", j.get("randomOrder").get("revealOrder").toString());
         Law law = Families.random(2, 4, 1);
-        RuleError e = RuleError.compute(law, Rule.parse("low-confidence:2,2", 4, Schedule.Convention.REVEAL),
-                Predictors.optimal(law));
+        ProcessError e = ProcessError.compute(law, Rule.parse("low-confidence:2,2", 4, Schedule.Convention.REVEAL),
+                Predictors.optimal(law), Schedule.of(4, 2, 2));
         assertTrue(exact(j.get("randomOrder").get("outputKL")).equals(e.randomOrderOutputKL().orElseThrow().value()));
         assertTrue(exact(j.get("outputKL")).equals(e.outputKL().value()));
         assertEquals(2, j.get("rounds").size());

@@ -102,6 +102,12 @@ class StructuredCommandsTest {
         assertBad(run("error", "--law", CHAIN, "--schedule", "balanced:6", "--closed-form-only", "--predictor",
                 "smoothed:1/2"), "optimal predictor", "2^48");
         assertBad(run("error", "--law", CHAIN, "--schedule", "balanced:6"), "V^L");
+        // the random-order sampler named by --sampler is the same schedule; any other sampler needs the table
+        CliTest.Run named = run("error", "--law", CHAIN, "--sampler", "random-order:balanced:6", "--closed-form-only",
+                "--digits", "12");
+        assertEquals(ok.out(), named.out(), named.err());
+        assertBad(run("error", "--law", CHAIN, "--rule", "top-probability:balanced:6", "--closed-form-only"),
+                "V^L", "281474976710656");
     }
 
     @Test
@@ -130,6 +136,9 @@ class StructuredCommandsTest {
         assertEquals(6, root.get("skipped").size());
         assertBad(run("audit", "--law", "markov:30:3/4,1/4;1/3,2/3", "--predictor", "smoothed:1/2"), "optimal predictor");
         assertBad(run("audit", "--law", "parity:3000"), "L^3/6", "2048");
+        // a sampler's output law is a law over the V^L outcomes; the closed-form audit takes none
+        assertBad(run("audit", "--law", "markov:30:3/4,1/4;1/3,2/3", "--sampler", "random-order:balanced:5"),
+                "--sampler", "2^30 outcomes");
     }
 
     @Test

@@ -113,6 +113,77 @@ class AtomsTest {
         assertEquals(4, Atoms.refine(m).size(), Atoms.refine(m).toString());
     }
 
+    /** Products of two or three of the big primes (seeded): many atoms, some sharing a factor, some not. */
+    private static Map<BigInteger, Rational> manyProducts(long seed, int count, boolean shareFactors) {
+        SplitMix64Like rng = new SplitMix64Like(seed);
+        List<BigInteger> primes = new ArrayList<>();
+        // distinct primes above 2^32: next primes after random 40..160-bit numbers
+        for (int i = 0; i < 3 * count; i++) {
+            primes.add(BigInteger.ONE.shiftLeft(40 + (int) rng.below(120)).add(BigInteger.valueOf(rng.below(1 << 30))).nextProbablePrime());
+        }
+        Map<BigInteger, Rational> m = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            BigInteger a = primes.get(3 * i);
+            BigInteger b = shareFactors && rng.below(3) == 0 ? primes.get((int) rng.below(3 * count)) : primes.get(3 * i + 1);
+            m.merge(a.multiply(b), Rational.of(rng.below(7) - 3, 1 + rng.below(4)), Rational::add);
+        }
+        return m;
+    }
+
+    /** A seeded generator for the tests (SplitMix64 steps). */
+    private static final class SplitMix64Like {
+        private long state;
+
+        SplitMix64Like(long seed) {
+            state = seed;
+        }
+
+        long below(long bound) {
+            state += 0x9E3779B97F4A7C15L;
+            long z = state;
+            z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+            z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+            return Long.remainderUnsigned(z ^ (z >>> 31), bound);
+        }
+    }
+
+    @Test
+    void batchScreeningFindsExactlyTheAtomsCoprimeToAllOthers() {
+        for (long seed = 1; seed <= 12; seed++) {
+            List<BigInteger> atoms = new ArrayList<>(manyProducts(seed, 6 + (int) seed * 3, seed % 2 == 0).keySet());
+            atoms.add(BigInteger.ONE);
+            if (seed % 3 == 0) {
+                atoms.add(atoms.get(0).multiply(BigInteger.valueOf(7)));
+            }
+            java.util.Set<BigInteger> expected = new java.util.HashSet<>();
+            for (BigInteger a : atoms) {
+                boolean alone = a.compareTo(BigInteger.ONE) > 0;
+                for (BigInteger b : atoms) {
+                    if (b != a && !a.gcd(b).equals(BigInteger.ONE)) {
+                        alone = false;
+                    }
+                }
+                if (alone) {
+                    expected.add(a);
+                }
+            }
+            assertEquals(expected, Atoms.coprimeToTheOthers(atoms), "seed " + seed);
+        }
+        assertEquals(java.util.Set.of(A), Atoms.coprimeToTheOthers(List.of(A)));
+        assertTrue(Atoms.coprimeToTheOthers(List.of(BigInteger.ONE)).isEmpty());
+        assertEquals(java.util.Set.of(C), Atoms.coprimeToTheOthers(List.of(A.multiply(B), B, C)));
+    }
+
+    @Test
+    void refineWithManyAtomsScreensAndStillSplits() {
+        for (long seed = 1; seed <= 10; seed++) {
+            Map<BigInteger, Rational> m = manyProducts(seed, 20 + (int) seed, seed % 2 == 1);
+            assertRefinesCorrectly(m, "seed " + seed + ", " + m.size() + " atoms");
+            // the cofactor path gives the same base
+            assertEquals(Atoms.refine(m), Atoms.refineCofactors(m), "seed " + seed);
+        }
+    }
+
     @Test
     void refineMergesEqualAtomsAndDropsOne() {
         Map<BigInteger, Rational> m = map(BigInteger.ONE, 5, A, 2);

@@ -167,6 +167,24 @@ class StructuredCurveLongTest {
         assertInvalid("law.too-large", () -> curve("parity:2000000"), "length 2000000", "1048576");
     }
 
+    /** Two components with marginals over {@code P = 2^4095 + 1} (4096 bits), weights over 2 (2 bits). */
+    private static String hugeExchangeable(int l) {
+        java.math.BigInteger p = java.math.BigInteger.ONE.shiftLeft(4095).add(java.math.BigInteger.ONE);
+        return "exchangeable:" + l + ":1/2@1/" + p + "," + p.subtract(java.math.BigInteger.ONE) + "/" + p
+                + ";1/2@2/" + p + "," + p.subtract(java.math.BigInteger.TWO) + "/" + p;
+    }
+
+    @Test
+    void exchangeableLawsAreRefusedByTheSizeOfTheirIntegers() {
+        // the estimate (C(L+2, 2) - 1) * 2 components * (L * 4096 + 2) bits, by hand: L = 127 gives
+        // 8255 * 2 * 520194 = 8588402940 <= 2^33, L = 128 gives 8384 * 2 * 524290 = 8791294720 > 2^33
+        StructuredCurve.checkSize(Families.describe(hugeExchangeable(127)).structure());
+        assertInvalid("law.too-large", () -> StructuredCurve.checkSize(Families.describe(hugeExchangeable(128))
+                .structure()), "8791294720", String.valueOf(1L << 33), "8384 types");
+        // a normal law of the same length is far below it
+        StructuredCurve.checkSize(Families.describe("exchangeable:1024:1/2@1/4,3/4;1/2@3/4,1/4").structure());
+    }
+
     private static String uniformRows(int v) {
         StringBuilder sb = new StringBuilder();
         for (int a = 0; a < v; a++) {
@@ -183,7 +201,10 @@ class StructuredCurveLongTest {
         assertInstanceOf(InformationProfile.class, Curves.of(Families.describe("markov:8:3/4,1/4;1/3,2/3")));
         assertInstanceOf(StructuredCurve.class, Curves.of(Families.describe("markov:15:3/4,1/4;1/3,2/3")));
         assertInstanceOf(InformationProfile.class, Curves.of(Families.describe("random:2,4,1")));
-        assertInvalid("law.too-large", () -> Curves.of(Families.describe("random:2,17,1")), "131072");
+        assertInvalid("law.too-large", () -> Curves.of(Families.describe("random:2,21,1")), "2097152");
+        // a structured law within the outcome limit but beyond the lattice limit (3^15 cells) is not enumerated
+        assertFalse(Curves.enumerates(Families.describe("uniform:2,20")));
+        assertTrue(Curves.enumerates(Families.describe("uniform:2,14")), "3^14 = 4782969 cells");
         assertTrue(Curves.enumerates(Families.describe("parity:10")));
         assertFalse(Curves.enumerates(Families.describe("rs:17,3,2")), "an alphabet of 17 is not enumerated");
     }

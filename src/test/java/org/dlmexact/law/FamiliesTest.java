@@ -288,19 +288,20 @@ class FamiliesTest {
 
     @Test
     void sizeLimitsAreInclusive() {
-        assertEquals(65536, SequenceSpace.of(2, 16).size());
-        assertEquals(65536, SequenceSpace.of(4, 8).size());
-        // a code with exactly 2^16 messages (the identity generator) is the uniform law
-        int[][] identity = new int[16][16];
-        for (int i = 0; i < 16; i++) {
+        assertEquals(1 << 20, SequenceSpace.of(2, 20).size());
+        assertEquals(1 << 20, SequenceSpace.of(4, 10).size());
+        assertEquals(1 << 20, SequenceSpace.of(16, 5).size());
+        // a code with exactly 2^20 messages (the identity generator) is the uniform law
+        int[][] identity = new int[20][20];
+        for (int i = 0; i < 20; i++) {
             identity[i][i] = 1;
         }
-        assertEquals(Families.uniform(2, 16), Families.linearCode(2, identity));
-        int[][] seventeen = new int[17][17];
-        for (int i = 0; i < 17; i++) {
-            seventeen[i][i] = 1;
+        assertEquals(Families.uniform(2, 20), Families.linearCode(2, identity));
+        int[][] twentyOne = new int[21][21];
+        for (int i = 0; i < 21; i++) {
+            twentyOne[i][i] = 1;
         }
-        assertThrows(InvalidInputException.class, () -> Families.linearCode(2, seventeen));
+        assertThrows(InvalidInputException.class, () -> Families.linearCode(2, twentyOne));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.dlmexact.law;
 
 import static org.dlmexact.law.Invalid.assertInvalid;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,8 +61,8 @@ class LawJsonErrorsTest {
                         "{\"schema\":\"dlm-exact/law@1\",\"alphabetSize\":2,\"length\":0,\"support\":[]}",
                         "law.length", new String[] {"length", "got 0"}),
                 Arguments.of("too large",
-                        "{\"schema\":\"dlm-exact/law@1\",\"alphabetSize\":2,\"length\":17,\"support\":[]}",
-                        "law.too-large", new String[] {"131072", "65536"}),
+                        "{\"schema\":\"dlm-exact/law@1\",\"alphabetSize\":2,\"length\":21,\"support\":[]}",
+                        "law.too-large", new String[] {"2097152", "1048576"}),
                 Arguments.of("support missing", "{\"schema\":\"dlm-exact/law@1\",\"alphabetSize\":2,\"length\":2}",
                         "law.support", new String[] {"'support'"}),
                 Arguments.of("support null", law("null"), "law.support", new String[] {"'support'"}),

@@ -50,7 +50,25 @@ class LawJsonRoundTripTest {
             assertEquals(n.law(), LawJson.fromTree(LawJson.toTree(n.law())), "tree round trip");
             assertEquals(n.law(), LawJson.parse(LawJson.mapper().writeValueAsString(LawJson.toTree(n.law()))),
                     "tree text round trip");
+            assertEquals(n.law(), LawJson.fromTree(LawJson.mapper().readTree(text)), "so does the tree reader");
         }));
+    }
+
+    /** Valid files in other shapes (field order, numbers for p): the text and the tree reader agree. */
+    @Test
+    void otherShapesGoToTheTreeReader() throws Exception {
+        String[] texts = {
+            "{\"alphabetSize\":2,\"schema\":\"dlm-exact/law@1\",\"length\":1,\"support\":[{\"x\":[0],\"p\":\"1\"}]}",
+            "{\"schema\":\"dlm-exact/law@1\",\"alphabetSize\":2,\"length\":1,\"support\":[{\"p\":\"1\",\"x\":[0]}]}",
+            "{\"schema\":\"dlm-exact/law@1\",\"alphabetSize\":2,\"length\":1,\"support\":[{\"x\":[0],\"p\":1}]}",
+            "{\"schema\":\"dlm-exact/law@1\",\"alphabetSize\":2,\"length\":1,\"support\":[{\"x\":[0],\"p\":0.5},"
+                    + "{\"x\":[1],\"p\":\"1/2\"}]}",
+        };
+        for (String text : texts) {
+            Law law = LawJson.parse(text);
+            assertEquals(LawJson.fromTree(LawJson.mapper().readTree(text)), law, text);
+        }
+        assertEquals(Families.parse("uniform:2,1"), LawJson.parse(texts[3]));
     }
 
     @Test

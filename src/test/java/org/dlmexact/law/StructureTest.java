@@ -223,9 +223,11 @@ class StructureTest {
 
     @Test
     void enumerableExactlyWithinTheLimits() {
-        assertTrue(Families.describe("uniform:16,4").isEnumerable(), "16^4 = 65536 outcomes, the limit");
-        assertTrue(Families.describe("uniform:2,16").isEnumerable());
-        assertFalse(Families.describe("uniform:2,17").isEnumerable());
+        assertTrue(Families.describe("uniform:16,5").isEnumerable(), "16^5 = 1048576 outcomes, the limit");
+        assertFalse(Families.describe("uniform:16,6").isEnumerable());
+        assertTrue(Families.describe("uniform:2,20").isEnumerable());
+        assertFalse(Families.describe("uniform:2,21").isEnumerable());
+        assertFalse(Families.describe("uniform:3,13").isEnumerable(), "3^13 = 1594323 outcomes");
         assertFalse(Families.describe("rs:17,2,1").isEnumerable(), "an alphabet of 17");
         assertFalse(Families.describe("parity:65").isEnumerable());
         assertTrue(Families.describe("parity:1").isEnumerable());

@@ -38,8 +38,9 @@ class ValidationErrorsTest {
 
     @Test
     void spaceTooLargeNamesTheEstimate() {
-        assertInvalid("law.too-large", () -> SequenceSpace.of(2, 17), "V^L = 131072", "65536", "alphabetSize 2",
-                "length 17");
+        assertInvalid("law.too-large", () -> SequenceSpace.of(2, 21), "V^L = 2097152", "1048576", "alphabetSize 2",
+                "length 21");
+        assertInvalid("law.too-large", () -> SequenceSpace.of(3, 13), "V^L = 1594323", "1048576");
         assertInvalid("law.too-large", () -> SequenceSpace.of(16, 64),
                 "V^L = " + BigInteger.valueOf(16).pow(64), "length 64");
         assertInvalid("law.too-large", () -> SequenceSpace.of(16, 1000), "V^L = 16^1000 > 2^64", "length 1000");
@@ -133,7 +134,7 @@ class ValidationErrorsTest {
                 Arguments.of("uniform:2,x", "family.args", new String[] {"'x' is not an integer"}),
                 Arguments.of("uniform:1,3", "law.alphabet-size", new String[] {"got 1"}),
                 Arguments.of("uniform:2,0", "law.length", new String[] {"got 0"}),
-                Arguments.of("uniform:2,20", "law.too-large", new String[] {"1048576"}),
+                Arguments.of("uniform:2,21", "law.too-large", new String[] {"2097152", "1048576"}),
                 Arguments.of("repetition:3", "family.args", new String[] {"expected 2"}),
                 Arguments.of("repetition:3,1.5", "family.args", new String[] {"'1.5' is not an integer"}),
                 Arguments.of("parity:2,3", "family.args", new String[] {"expected 1 comma-separated integer"}),
@@ -198,7 +199,7 @@ class ValidationErrorsTest {
 
     @Test
     void resolveDirectory(@TempDir Path dir) {
-        assertInvalid("law.not-found", () -> Laws.resolve(dir.toString()), dir.toString());
+        assertInvalid("io.not-regular", () -> Laws.resolve(dir.toString()), dir.toString(), "is a folder");
     }
 
     @Test

@@ -98,7 +98,7 @@ class RuleProperties {
         MarginalLattice lat = MarginalLattice.of(law);
         Rule rule = Rule.parse(ruleText, law.length(), Schedule.Convention.REVEAL);
         Predictor p = Predictors.parse(predictor, lat);
-        RuleError e = RuleError.compute(law, rule, p);
+        ProcessError e = ProcessError.compute(law, rule, p);
         Rational total = Rational.ZERO;
         for (int i = 0; i < law.space().size(); i++) {
             total = total.add(e.outputLaw().probability(i));
@@ -111,7 +111,7 @@ class RuleProperties {
         if (!kl.isInfinite()) {
             assertTrue(kl.value().equals(sum.value()), kl + " != " + sum);
             ExactReal contributions = ExactReal.ZERO;
-            for (RuleError.Round r : e.rounds()) {
+            for (ProcessError.Round r : e.rounds()) {
                 ExactReal term = r.conditionalTC().orElseThrow().add(r.predictorLogRatio().orElseThrow().value());
                 assertTrue(r.contribution().orElseThrow().value().equals(term), "round " + r.round());
                 contributions = contributions.add(r.contribution().orElseThrow().value());

@@ -17,7 +17,7 @@ import org.dlmexact.exact.Rational;
 import org.junit.jupiter.api.Test;
 
 /**
- * The round-by-round state laws of {@link RuleLaw} and the per-round terms of {@link RuleError}
+ * The round-by-round state laws of {@link ProcessLaw} and the per-round terms of {@link ProcessError}
  * on a process whose number of rounds depends on the draws, with every value derived by hand.
  */
 class RuleRoundsTest {
@@ -67,12 +67,12 @@ class RuleRoundsTest {
 
     @Test
     void stateLawsRoundByRound() {
-        Rule rule = Rule.entropySum(Rational.ZERO);
+        Rule rule = Rule.entropySum(Rational.ZERO, 5);
         MarginalLattice lat = MarginalLattice.of(Families.uniform(2, 5));
-        RuleLaw q = RuleLaw.compute(new PredictiveRows(lat, new Branching()), rule);
-        assertSame(rule, q.rule());
-        assertEquals(5, q.rounds());
-        assertEquals(Rational.of(4), q.expectedRounds());
+        ProcessLaw q = ProcessLaw.compute(new PredictiveRows(lat, new Branching()), rule);
+        assertSame(rule, q.sampler());
+        assertEquals(5, q.steps());
+        assertEquals(Rational.of(4), q.expectedSteps());
 
         assertEquals(List.of(0), q.visibleSets(0));
         assertEquals(List.of(1), q.visibleSets(1));
@@ -138,10 +138,10 @@ class RuleRoundsTest {
     @Test
     void roundTermsOfAProcessWithVariableRounds() {
         Law law = Families.uniform(2, 5);
-        Rule rule = Rule.entropySum(Rational.ZERO);
-        RuleError e = RuleError.compute(law, rule, new Branching());
+        Rule rule = Rule.entropySum(Rational.ZERO, 5);
+        ProcessError e = ProcessError.compute(law, rule, new Branching());
         assertSame(law, e.law());
-        assertSame(rule, e.rule());
+        assertSame(rule, e.sampler());
         assertEquals("branching", e.predictor());
         assertTrue(e.outputKL().isInfinite());
         assertTrue(e.roundSum().orElseThrow().isInfinite());
@@ -149,12 +149,12 @@ class RuleRoundsTest {
         assertEquals(Rational.of(4), e.expectedRounds());
         assertEquals(Rational.of(4), e.dataExpectedRounds().orElseThrow());
 
-        List<RuleError.Round> rounds = e.rounds();
+        List<ProcessError.Round> rounds = e.rounds();
         assertEquals(5, rounds.size());
         Rational[] happens = {Rational.ONE, Rational.ONE, Rational.ONE, HALF, HALF};
         Rational total = Rational.ZERO;
         for (int j = 1; j <= 5; j++) {
-            RuleError.Round r = rounds.get(j - 1);
+            ProcessError.Round r = rounds.get(j - 1);
             assertEquals(j, r.round());
             assertEquals(happens[j - 1], r.samplerProbability(), "round " + j);
             assertEquals(happens[j - 1], r.dataProbability().orElseThrow(), "round " + j);
@@ -163,17 +163,17 @@ class RuleRoundsTest {
         // E[rounds] = sum_j P(round j happens)
         assertEquals(e.expectedRounds(), total);
 
-        RuleError.Round first = rounds.get(0);
+        ProcessError.Round first = rounds.get(0);
         assertFalse(first.cumulativeKL().isInfinite());
         assertTrue(first.cumulativeKL().value().isZero());
         assertTrue(first.contribution().orElseThrow().value().isZero());
         assertTrue(first.predictorLogRatio().orElseThrow().value().isZero());
-        RuleError.Round second = rounds.get(1);
+        ProcessError.Round second = rounds.get(1);
         assertTrue(second.cumulativeKL().isInfinite());
         assertTrue(second.contribution().orElseThrow().isInfinite());
         assertTrue(second.predictorLogRatio().orElseThrow().isInfinite());
         for (int j = 3; j <= 5; j++) {
-            RuleError.Round r = rounds.get(j - 1);
+            ProcessError.Round r = rounds.get(j - 1);
             assertTrue(r.cumulativeKL().isInfinite(), "round " + j);
             assertTrue(r.contribution().isEmpty(), "round " + j);
             // no data path meets a zero-probability prediction after round 2
@@ -184,33 +184,33 @@ class RuleRoundsTest {
     /** The work estimates of the class comment: (V+1)^L L, and V^L sum_j C(L, N_{j-1}). */
     @Test
     void workEstimates() {
-        assertEquals(BigInteger.valueOf(81), RuleLaw.work(2, 3, Rule.entropySum(Rational.ZERO))); // 3^3 * 3
-        assertEquals(BigInteger.valueOf(32), RuleLaw.work(3, 2, Rule.topProbability(Schedule.of(2, 2)))); // 4^2 * 2
+        assertEquals(BigInteger.valueOf(81), Rule.entropySum(Rational.ZERO, 3).work(2)); // 3^3 * 3
+        assertEquals(BigInteger.valueOf(32), Rule.topProbability(Schedule.of(2, 2)).work(3)); // 4^2 * 2
         // 2^3 (C(3,0) + C(3,1) + C(3,2)) = 8 * 7
-        assertEquals(BigInteger.valueOf(56), RuleLaw.work(2, 3, Rule.lowConfidence(Schedule.of(3, 1, 1, 1))));
+        assertEquals(BigInteger.valueOf(56), Rule.lowConfidence(Schedule.of(3, 1, 1, 1)).work(2));
         // 2^3 (C(3,0) + C(3,2)) = 8 * 4
-        assertEquals(BigInteger.valueOf(32), RuleLaw.work(2, 3, Rule.lowConfidence(Schedule.of(3, 2, 1))));
-        assertEquals(BigInteger.valueOf(8), RuleLaw.work(2, 3, Rule.lowConfidence(Schedule.of(3, 3))));
+        assertEquals(BigInteger.valueOf(32), Rule.lowConfidence(Schedule.of(3, 2, 1)).work(2));
+        assertEquals(BigInteger.valueOf(8), Rule.lowConfidence(Schedule.of(3, 3)).work(2));
     }
 
-    /** {@link RuleLaw#checkSize} accepts a work of exactly {@link RuleLaw#MAX_WORK} and refuses one more. */
+    /** {@link Rule#checkSize} accepts a work of exactly {@link Rule#MAX_WORK} and refuses one more. */
     @Test
     void sizeLimitIsInclusive() {
-        Rule det = Rule.entropySum(Rational.ONE);
+        Rule det = Rule.entropySum(Rational.ONE, 1);
         // L = 1: (V+1)^1 * 1 = V + 1
-        RuleLaw.checkSize((int) RuleLaw.MAX_WORK - 1, 1, det);
+        det.checkSize((int) Rule.MAX_WORK - 1);
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> RuleLaw.checkSize((int) RuleLaw.MAX_WORK, 1, det));
+                () -> det.checkSize((int) Rule.MAX_WORK));
         assertEquals("rule.too-large", e.code());
-        assertTrue(e.getMessage().contains((RuleLaw.MAX_WORK + 1) + " state-position visits ((V+1)^L L)"),
+        assertTrue(e.getMessage().contains((Rule.MAX_WORK + 1) + " state-position visits ((V+1)^L L)"),
                 e.getMessage());
         Rule low = Rule.lowConfidence(Schedule.of(1, 1));
         // L = 1, sizes 1: V^1 C(1, 0) = V
-        RuleLaw.checkSize((int) RuleLaw.MAX_WORK, 1, low);
+        low.checkSize((int) Rule.MAX_WORK);
         InvalidInputException f = assertThrows(InvalidInputException.class,
-                () -> RuleLaw.checkSize((int) RuleLaw.MAX_WORK + 1, 1, low));
+                () -> low.checkSize((int) Rule.MAX_WORK + 1));
         assertEquals("rule.too-large", f.code());
-        assertTrue(f.getMessage().contains((RuleLaw.MAX_WORK + 1) + " enumerated draws (V^L sum_j C(L,N_{j-1}))"),
+        assertTrue(f.getMessage().contains((Rule.MAX_WORK + 1) + " enumerated draws (V^L sum_j C(L,N_{j-1}))"),
                 f.getMessage());
     }
 
@@ -221,18 +221,18 @@ class RuleRoundsTest {
 
     /**
      * low-confidence:ones on [2]^11 needs 2^11 (2^11 - 1) = 4192256 draws, above the limit: refused
-     * up front, before any row is asked for (and, in RuleError, before the predictor's space is checked).
+     * up front, before any row is asked for (and, in ProcessError, before the predictor's space is checked).
      */
     @Test
     void tooLargeRulesAreRefusedUpFront() {
         Law law = Families.uniform(2, 11);
         Rule rule = Rule.lowConfidence(Schedule.parse("ones", 11, Schedule.Convention.REVEAL));
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> RuleError.compute(law, rule, Predictors.optimal(Families.uniform(2, 3))));
+                () -> ProcessError.compute(law, rule, Predictors.optimal(Families.uniform(2, 3))));
         assertEquals("rule.too-large", e.code());
         assertTrue(e.getMessage().contains("4192256"), e.getMessage());
         PredictiveRows rows = new PredictiveRows(MarginalLattice.of(law), untouchable());
-        InvalidInputException f = assertThrows(InvalidInputException.class, () -> RuleLaw.compute(rows, rule));
+        InvalidInputException f = assertThrows(InvalidInputException.class, () -> ProcessLaw.compute(rows, rule));
         assertEquals("rule.too-large", f.code());
         assertTrue(f.getMessage().contains("4192256"), f.getMessage());
     }
@@ -243,10 +243,10 @@ class RuleRoundsTest {
     @Test
     void aLawTooLargeForTheLatticeIsReportedFirst() {
         Law law = Families.uniform(2, 15);
-        Rule rule = Rule.entropySum(Rational.ZERO);
-        assertTrue(RuleLaw.work(2, 15, rule).compareTo(BigInteger.valueOf(RuleLaw.MAX_WORK)) > 0);
+        Rule rule = Rule.entropySum(Rational.ZERO, 15);
+        assertTrue(rule.work(2).compareTo(BigInteger.valueOf(Rule.MAX_WORK)) > 0);
         InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> RuleError.compute(law, rule, untouchable()));
+                () -> ProcessError.compute(law, rule, untouchable()));
         assertEquals("law.too-large", e.code());
         assertTrue(e.getMessage().contains("14348907"), e.getMessage());
     }

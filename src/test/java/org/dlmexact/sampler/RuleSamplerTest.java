@@ -28,8 +28,8 @@ class RuleSamplerTest {
         Law law = Families.random(3, 4, 2);
         for (String r : new String[] {"entropy-sum:1", "top-probability:2,2", "low-confidence:1,2,1"}) {
             Rule rule = Rule.parse(r, 4, Schedule.Convention.REVEAL);
-            RuleSampler a = new RuleSampler(rows(law, "smoothed:1/3"), rule);
-            RuleSampler b = new RuleSampler(rows(law, "smoothed:1/3"), rule);
+            ProcessSampler a = new ProcessSampler(rows(law, "smoothed:1/3"), rule);
+            ProcessSampler b = new ProcessSampler(rows(law, "smoothed:1/3"), rule);
             SplitMix64 ra = new SplitMix64(42);
             SplitMix64 rb = new SplitMix64(42);
             SplitMix64 rc = new SplitMix64(43);
@@ -48,7 +48,7 @@ class RuleSamplerTest {
     void pointMassIsReproduced() {
         Law law = Families.parse("product:1,0;0,1;0,1");
         for (String r : new String[] {"entropy-sum:0", "top-probability:1,2", "low-confidence:2,1"}) {
-            RuleSampler s = new RuleSampler(rows(law, "optimal"), Rule.parse(r, 3, Schedule.Convention.REVEAL));
+            ProcessSampler s = new ProcessSampler(rows(law, "optimal"), Rule.parse(r, 3, Schedule.Convention.REVEAL));
             SplitMix64 rng = new SplitMix64(0);
             for (int n = 0; n < 10; n++) {
                 assertArrayEquals(new int[] {0, 1, 1}, s.sample(rng), r);
@@ -59,7 +59,7 @@ class RuleSamplerTest {
     @Test
     void lengthMustMatch() {
         Law law = Families.uniform(2, 3);
-        assertThrows(IllegalArgumentException.class, () -> new RuleSampler(rows(law, "optimal"),
+        assertThrows(IllegalArgumentException.class, () -> new ProcessSampler(rows(law, "optimal"),
                 Rule.parse("low-confidence:2,2", 4, Schedule.Convention.REVEAL)));
     }
 
@@ -87,8 +87,8 @@ class RuleSamplerTest {
                 Law law = Families.parse(c[0]);
                 Rule rule = Rule.parse(c[1], law.length(), Schedule.Convention.REVEAL);
                 PredictiveRows rows = rows(law, c[2]);
-                Law q = RuleLaw.compute(rows, rule).law();
-                RuleSampler sm = new RuleSampler(rows, rule);
+                Law q = ProcessLaw.compute(rows, rule).law();
+                ProcessSampler sm = new ProcessSampler(rows, rule);
                 GoodnessOfFit.assertConsistent(q, sm::sample, Long.parseLong(c[3]), 20_000,
                         GoodnessOfFit.Statistic.G);
             }));
@@ -101,8 +101,8 @@ class RuleSamplerTest {
         MarginalLattice lat = MarginalLattice.of(law);
         PredictiveRows rows = new PredictiveRows(lat, Predictors.optimal(lat));
         Rule r = Rule.topProbability(Schedule.of(3, 1, 2));
-        RuleSampler s = new RuleSampler(rows, r);
+        ProcessSampler s = new ProcessSampler(rows, r);
         assertSame(rows, s.rows());
-        assertSame(r, s.rule());
+        assertSame(r, s.sampler());
     }
 }

@@ -78,9 +78,9 @@ class RuleTest {
             }
         }
         assertEquals(1 << argmin, r.batch(rows, 0, 0));
-        RuleError e = RuleError.compute(law, r, Predictors.optimal(law));
+        ProcessError e = ProcessError.compute(law, r, Predictors.optimal(law));
         assertEquals(Rational.of(4), e.expectedRounds());
-        assertEquals(4, e.ruleLaw().rounds());
+        assertEquals(4, e.processLaw().steps());
         assertTrue(e.outputKL().value().isZero(), "one token per round from the true conditionals reproduces mu");
     }
 
@@ -89,7 +89,7 @@ class RuleTest {
         Law law = Families.parse("product:1,0;1/2,1/2;0,1");
         Rule r = rule("entropy-sum:0", 3);
         assertEquals(0b101, r.batch(optimalRows(law), 0, 0), "positions 0 and 2 have entropy exactly 0");
-        assertEquals(Rational.of(2), RuleError.compute(law, r, Predictors.optimal(law)).expectedRounds());
+        assertEquals(Rational.of(2), ProcessError.compute(law, r, Predictors.optimal(law)).expectedRounds());
     }
 
     @TestFactory
@@ -100,7 +100,7 @@ class RuleTest {
                 Law law = Families.parse(spec);
                 // L * V >= L ln V
                 Rule r = rule("entropy-sum:" + law.length() * law.alphabetSize(), law.length());
-                RuleError e = RuleError.compute(law, r, Predictors.optimal(law));
+                ProcessError e = ProcessError.compute(law, r, Predictors.optimal(law));
                 assertEquals(Rational.ONE, e.expectedRounds());
                 assertLaw(productOfMarginals(law), e.outputLaw());
             }));
@@ -153,7 +153,7 @@ class RuleTest {
     void lowConfidenceOneRoundIsTheProductOfMarginals() {
         for (String spec : new String[] {"random:2,3,1", "random:3,3,1", "parity:4", "pairs:4"}) {
             Law law = Families.parse(spec);
-            RuleLaw q = RuleLaw.compute(optimalRows(law), rule("low-confidence:one-shot", law.length()));
+            ProcessLaw q = ProcessLaw.compute(optimalRows(law), rule("low-confidence:one-shot", law.length()));
             assertLaw(productOfMarginals(law), q.law());
         }
     }
@@ -170,7 +170,7 @@ class RuleTest {
                     Arrays.fill(expected, Rational.ZERO);
                     int[] x = new int[law.length()];
                     brute(law, s.sizes(), 0, new boolean[law.length()], x, Rational.ONE, expected);
-                    assertLaw(expected, RuleLaw.compute(optimalRows(law), rule("low-confidence:" + s, law.length())).law());
+                    assertLaw(expected, ProcessLaw.compute(optimalRows(law), rule("low-confidence:" + s, law.length())).law());
                 }));
             }
         }
@@ -242,12 +242,13 @@ class RuleTest {
     @Test
     void lowConfidenceIsNotTheRandomOrderSampler() {
         Law law = Families.random(2, 4, 1);
-        RuleError e = RuleError.compute(law, rule("low-confidence:2,2", 4), Predictors.optimal(law));
+        ProcessError e = ProcessError.compute(law, rule("low-confidence:2,2", 4), Predictors.optimal(law),
+                Schedule.of(4, 2, 2));
         ExactReal lc = e.outputKL().value();
         ExactReal ro = e.randomOrderOutputKL().orElseThrow().value();
         assertTrue(lc.compareTo(ro) != 0, lc + " vs " + ro);
         ExactReal sum = ExactReal.ZERO;
-        for (RuleError.Round r : e.rounds()) {
+        for (ProcessError.Round r : e.rounds()) {
             sum = sum.add(r.contribution().orElseThrow().value());
             // the cumulative KL and the contribution are computed separately
             assertTrue(sum.equals(r.cumulativeKL().value()), "round " + r.round());
@@ -261,14 +262,14 @@ class RuleTest {
         Law uniform = Families.uniform(2, 3);
         Predictor parity = Predictors.optimal(Families.parity(3));
         for (String r : new String[] {"entropy-sum:0", "top-probability:1,1,1", "top-probability:2,1"}) {
-            RuleError e = RuleError.compute(uniform, rule(r, 3), parity);
+            ProcessError e = ProcessError.compute(uniform, rule(r, 3), parity);
             assertTrue(e.outputKL().isInfinite(), r);
             assertTrue(e.roundSum().orElseThrow().isInfinite(), r);
             assertTrue(e.identityHolds(), r);
             int w = e.outputKL().witness().getAsInt();
             assertTrue(uniform.probability(w).signum() > 0 && e.outputLaw().probability(w).isZero(), r);
         }
-        RuleError one = RuleError.compute(uniform, rule("top-probability:3", 3), parity);
+        ProcessError one = ProcessError.compute(uniform, rule("top-probability:3", 3), parity);
         assertTrue(!one.outputKL().isInfinite(), "one round draws from the (uniform) marginals only");
     }
 
@@ -276,7 +277,7 @@ class RuleTest {
     void outputLawsSumToOne() {
         Law law = Families.random(3, 3, 7);
         for (String r : new String[] {"entropy-sum:1/3", "top-probability:1,2", "low-confidence:2,1"}) {
-            Law q = RuleLaw.compute(optimalRows(law), rule(r, 3)).law();
+            Law q = ProcessLaw.compute(optimalRows(law), rule(r, 3)).law();
             Rational t = Rational.ZERO;
             for (int i = 0; i < q.space().size(); i++) {
                 t = t.add(q.probability(i));
@@ -317,9 +318,9 @@ class RuleTest {
     @Test
     void tooLargeIsRefusedWithTheEstimate() {
         Rule r = rule("low-confidence:ones", 14);
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> RuleLaw.checkSize(2, 14, r));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> r.checkSize(2));
         assertEquals("rule.too-large", e.code());
-        assertTrue(e.getMessage().contains(RuleLaw.work(2, 14, r).toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(r.work(2).toString()), e.getMessage());
     }
 
     @Test
@@ -331,16 +332,16 @@ class RuleTest {
         assertThrows(IllegalArgumentException.class, () -> rule("top-probability:2,1", 3).batch(rows, 0b001, 0),
                 "one visible position is no round start of 2,1");
         assertThrows(IllegalArgumentException.class, () -> rule("entropy-sum:1", 3).batch(rows, 0b111, 0));
-        assertThrows(IllegalArgumentException.class, () -> RuleLaw.compute(rows, rule("top-probability:2,2", 4)));
+        assertThrows(IllegalArgumentException.class, () -> ProcessLaw.compute(rows, rule("top-probability:2,2", 4)));
         assertThrows(IllegalArgumentException.class, () -> rule("low-confidence:3", 3).kept(rows, 0, 0, new int[] {0, 2, 0}));
-        assertThrows(IllegalArgumentException.class, () -> RuleLaw.work(1, 3, rule("entropy-sum:1", 3)));
-        assertThrows(IllegalArgumentException.class, () -> new RuleSampler(rows, rule("low-confidence:2,2", 4)));
+        assertThrows(IllegalArgumentException.class, () -> rule("entropy-sum:1", 3).work(1));
+        assertThrows(IllegalArgumentException.class, () -> new ProcessSampler(rows, rule("low-confidence:2,2", 4)));
     }
     /** Each rule reports its own parameters and tie-break. */
     @Test
     void parametersAndTieBreaks() {
         Rational t = Rational.of(1, 3);
-        Rule es = Rule.entropySum(t);
+        Rule es = Rule.entropySum(t, 3);
         assertEquals(java.util.Optional.of(t), es.threshold());
         assertTrue(es.sizes().isEmpty());
         Schedule sizes = Schedule.of(3, 2, 1);

@@ -30,7 +30,7 @@ class SamplerErrorAccessorsTest {
         assertSame(s, e.schedule());
         assertEquals("smoothed:1/4", e.predictor());
         assertArrayEquals(new int[] {2, 1}, e.revealOrder());
-        assertSame(s, e.samplerLaw().schedule());
+        assertSame(s, ((RandomOrder) e.samplerLaw().sampler()).schedule());
         assertEquals(e.outputLaw(), e.samplerLaw().law());
         InformationProfile info = InformationProfile.of(law);
         List<SamplerError.StepTerms> steps = e.steps();
@@ -64,7 +64,7 @@ class SamplerErrorAccessorsTest {
     void workLimitIsInclusive() {
         Schedule one = Schedule.of(1, 1);
         int v = (int) SamplerError.MAX_WORK;
-        assertEquals(BigInteger.valueOf(v), OutputLaws.work(v, one));
+        assertEquals(BigInteger.valueOf(v), RandomOrder.work(v, one));
         SamplerError.checkSize(v, one);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> SamplerError.checkSize(v + 1, one));
         assertEquals("sampler.too-large", e.code());

@@ -117,8 +117,8 @@ class SamplerErrorPropertiesTest {
                                     Law law = e.getValue();
                                     MarginalLattice lat = MarginalLattice.of(law);
                                     PredictiveRows rows = new PredictiveRows(lat, Predictors.parse(p, lat));
-                                    Law dp = OutputLaws.sampler(rows, s).law();
-                                    Law avg = OutputLaws.averageOverPartitions(rows, s);
+                                    Law dp = ProcessLaw.compute(rows, RandomOrder.of(s)).law();
+                                    Law avg = Partitions.averageOverPartitions(rows, s);
                                     assertEquals(avg, dp);
                                 }));
                     }
@@ -136,7 +136,7 @@ class SamplerErrorPropertiesTest {
             for (Schedule s : Schedule.all(4)) {
                 tests.add(DynamicTest.dynamicTest("law " + e.getKey() + ", schedule " + s, () -> {
                     MarginalLattice lat = MarginalLattice.of(e.getValue());
-                    OutputLaws.SamplerLaw nu = OutputLaws.sampler(new PredictiveRows(lat, Predictors.optimal(lat)), s);
+                    ProcessLaw nu = ProcessLaw.compute(new PredictiveRows(lat, Predictors.optimal(lat)), RandomOrder.of(s));
                     for (int j = 0; j <= s.steps(); j++) {
                         Rational total = Rational.ZERO;
                         for (int mask : nu.visibleSets(j)) {

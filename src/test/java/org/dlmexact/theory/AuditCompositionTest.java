@@ -1,5 +1,6 @@
 package org.dlmexact.theory;
 
+import org.dlmexact.sampler.RandomOrder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -178,7 +179,7 @@ class AuditCompositionTest {
         java.util.Arrays.fill(ones, 1);
         Schedule small = Schedule.of(12, 12);
         Schedule large = Schedule.of(12, ones);
-        assertTrue(org.dlmexact.sampler.OutputLaws.work(2, large).compareTo(java.math.BigInteger.valueOf(SamplerError.MAX_WORK)) > 0);
+        assertTrue(org.dlmexact.sampler.RandomOrder.work(2, large).compareTo(java.math.BigInteger.valueOf(SamplerError.MAX_WORK)) > 0);
         List<String> progress = new ArrayList<>();
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> Audit.run(law, List.of(small, large),
                 optimal, Audit.Options.defaults(), (done, total, k) -> progress.add(k.toString())));

@@ -1,23 +1,24 @@
 package org.dlmexact.validate;
 
+import org.dlmexact.sampler.RandomOrder;
 import java.math.BigInteger;
 import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.law.SequenceSpace;
 import org.dlmexact.law.SplitMix64;
 import org.dlmexact.sampler.Context;
-import org.dlmexact.sampler.ExactSampler;
+import org.dlmexact.sampler.ProcessSampler;
 import org.dlmexact.sampler.PredictiveRows;
 import org.dlmexact.sampler.Schedule;
 
 /**
  * Samplers with plausible bugs, for measuring whether {@code validate samples} catches them. Each
- * draws the uniformly random ordered partition as {@link ExactSampler} does and then goes wrong in
+ * draws the uniformly random ordered partition as {@link ProcessSampler} does and then goes wrong in
  * one way.
  */
 final class BuggySamplers {
 
     enum Bug {
-        /** No bug: the ExactSampler itself. */
+        /** No bug: the ProcessSampler itself. */
         NONE,
         /** The schedule is applied in reverse order (k_T first). */
         REVERSED_SCHEDULE,
@@ -54,7 +55,7 @@ final class BuggySamplers {
     long[] counts(long n, long seed) {
         SplitMix64 rng = new SplitMix64(seed);
         long[] c = new long[space.size()];
-        ExactSampler exact = bug == Bug.NONE || bug == Bug.REVERSED_SCHEDULE ? new ExactSampler(rows, schedule) : null;
+        ProcessSampler exact = bug == Bug.NONE || bug == Bug.REVERSED_SCHEDULE ? new ProcessSampler(rows, RandomOrder.of(schedule)) : null;
         for (long s = 0; s < n; s++) {
             int[] x = exact != null ? exact.sample(rng) : sample(rng);
             c[space.index(x)]++;
@@ -91,7 +92,7 @@ final class BuggySamplers {
                 for (int m = block; m != 0; m &= m - 1) {
                     int i = Integer.numberOfTrailingZeros(m);
                     BigInteger[] cum = rows.cumulative(cond, values, i);
-                    BigInteger u = ExactSampler.uniformBelow(rng, cum[cum.length - 1]);
+                    BigInteger u = ProcessSampler.uniformBelow(rng, cum[cum.length - 1]);
                     int a = 0;
                     while (u.compareTo(cum[a]) >= 0) {
                         a++;
@@ -122,7 +123,7 @@ final class BuggySamplers {
             weights[c] = w[Context.encode(space, cb, x)];
             total = total.add(weights[c]);
         }
-        BigInteger u = ExactSampler.uniformBelow(rng, total);
+        BigInteger u = ProcessSampler.uniformBelow(rng, total);
         int c = 0;
         BigInteger acc = weights[0];
         while (u.compareTo(acc) >= 0) {

@@ -1,5 +1,7 @@
 package org.dlmexact.validate;
 
+import org.dlmexact.sampler.RandomOrder;
+import org.dlmexact.sampler.ProcessLaw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +15,6 @@ import org.dlmexact.cli.Main;
 import org.dlmexact.law.Families;
 import org.dlmexact.law.Law;
 import org.dlmexact.law.MarginalLattice;
-import org.dlmexact.sampler.OutputLaws;
 import org.dlmexact.sampler.PredictiveRows;
 import org.dlmexact.sampler.Predictors;
 import org.dlmexact.sampler.Schedule;
@@ -39,11 +40,11 @@ class SampleValidatorTest {
 
     @ParameterizedTest
     @EnumSource(BuggySamplers.Bug.class)
-    void acceptsTheExactSamplerAndRejectsEachBug(BuggySamplers.Bug bug) {
+    void acceptsTheProcessSamplerAndRejectsEachBug(BuggySamplers.Bug bug) {
         Law law = Families.parse(LAW);
         Schedule s = Schedule.parse(SCHEDULE, law.length(), Schedule.Convention.REVEAL);
         PredictiveRows rows = rows(law);
-        Law nu = OutputLaws.sampler(rows, s).law();
+        Law nu = ProcessLaw.compute(rows, RandomOrder.of(s)).law();
         long[] counts = new BuggySamplers(rows, s, bug).counts(N, 7);
         SampleValidator.Result r = SampleValidator.test(nu, counts, 0.001);
         if (bug == BuggySamplers.Bug.NONE) {
@@ -119,7 +120,7 @@ class SampleValidatorTest {
         assertTrue(err.toString().contains("line 1 has 3 tokens"), err.toString());
         err = new StringWriter();
         assertEquals(2, run(new StringWriter(), err, "validate", "samples", "--law", LAW, "--samples", ok.toString()));
-        assertTrue(err.toString().contains("(--schedule=S | --rule=R)"), err.toString());
+        assertTrue(err.toString().contains("(--schedule=S | --rule=R | --sampler=NAME:ARGS)"), err.toString());
         err = new StringWriter();
         assertEquals(2, run(new StringWriter(), err, "validate", "samples", "--law", LAW, "--schedule", SCHEDULE,
                 "--samples", ok.toString(), "--alpha", "1.5"));

@@ -1,10 +1,11 @@
 package org.dlmexact.validate;
 
+import org.dlmexact.sampler.RandomOrder;
+import org.dlmexact.sampler.ProcessLaw;
 import java.util.Locale;
 import org.dlmexact.law.Families;
 import org.dlmexact.law.Law;
 import org.dlmexact.law.MarginalLattice;
-import org.dlmexact.sampler.OutputLaws;
 import org.dlmexact.sampler.PredictiveRows;
 import org.dlmexact.sampler.Predictors;
 import org.dlmexact.sampler.Schedule;
@@ -28,7 +29,7 @@ public final class SamplerPower {
         Law law = Families.parse(lawSpec);
         Schedule s = Schedule.parse(sched, law.length(), Schedule.Convention.REVEAL);
         PredictiveRows rows = new PredictiveRows(MarginalLattice.of(law), Predictors.optimal(law));
-        Law nu = OutputLaws.sampler(rows, s).law();
+        Law nu = ProcessLaw.compute(rows, RandomOrder.of(s)).law();
         System.out.println("law " + lawSpec + ", schedule " + sched + ", alpha 0.001, " + seeds + " seeds per cell");
         System.out.println();
         System.out.print("| sampler |");
