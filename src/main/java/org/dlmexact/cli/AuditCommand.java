@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,10 @@ import java.util.concurrent.Callable;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.InvalidInputException;
 import org.dlmexact.exact.Rational;
+import org.dlmexact.info.Curves;
+import org.dlmexact.info.StructuredCurve;
 import org.dlmexact.law.Law;
+import org.dlmexact.law.LawDescription;
 import org.dlmexact.law.LawJson;
 import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.exact.Echo;
@@ -29,6 +33,7 @@ import org.dlmexact.sampler.SamplerError;
 import org.dlmexact.sampler.Samplers;
 import org.dlmexact.sampler.Schedule;
 import org.dlmexact.theory.Audit;
+import org.dlmexact.theory.ChenCongLiOptimalSchedule;
 import org.dlmexact.theory.Check;
 import org.dlmexact.theory.Confidence;
 import org.dlmexact.theory.LiCaiTheorem2;
@@ -85,6 +90,10 @@ final class AuditCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON instead of tables.")
     boolean json;
 
+    @Option(names = "--exact", description = "In --json, print the exact text of every value, also of long symbolic "
+            + "values of structured laws (otherwise omitted above " + Values.MAX_SHOWN_ATOMS + " atoms).")
+    boolean exact;
+
     @Option(names = "--plot", paramLabel = "FILE.svg", description = "Also write an SVG plot of error against T.")
     Path plot;
 
@@ -97,10 +106,18 @@ final class AuditCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Options.checkDigits(digits);
-        Law law = lawOptions.resolve();
-        MarginalLattice.checkSize(law.alphabetSize(), law.length());
-        List<Schedule> list = resolveSchedules(law.length());
-        SamplerError.checkSize(law.alphabetSize(), list);
+        LawDescription description = lawOptions.describe();
+        boolean closedForm = !Curves.enumerates(description);
+        Law law = closedForm ? null : description.law();
+        if (!closedForm) {
+            MarginalLattice.checkSize(law.alphabetSize(), law.length());
+        }
+        List<Schedule> list = resolveSchedules(description.length());
+        if (closedForm) {
+            checkClosedForm(description);
+        } else {
+            SamplerError.checkSize(law.alphabetSize(), list);
+        }
         List<Rational> targets = new ArrayList<>();
         for (String e : epsilon) {
             try {
@@ -110,7 +127,7 @@ final class AuditCommand implements Callable<Integer> {
             }
         }
         Audit.Options options = new Audit.Options(readings(), targets);
-        Predictor p = Predictors.parse(predictor, MarginalLattice.of(law));
+        Predictor p = closedForm ? null : Predictors.parse(predictor, MarginalLattice.of(law));
         List<Sampler> profiles = new ArrayList<>();
         for (String text : samplers) {
             Sampler smp = Samplers.parse(text, law.length(), Schedule.Convention.parse(convention));
@@ -121,21 +138,38 @@ final class AuditCommand implements Callable<Integer> {
             // the output files are checked (and their temporaries made) before the long computation
             Writer plotWriter = plot == null ? null : files.writer(plot, "--plot");
             Writer csvWriter = csv == null ? null : files.writer(csv, "--csv");
-            return run(law, list, p, options, profiles, files, plotWriter, csvWriter);
+            Audit audit = closedForm
+                    ? Audit.runClosedForm(StructuredCurve.of(description.structure()), list, options, progress())
+                    : Audit.run(law, list, p, options, progress());
+            return report(audit, law, p, profiles, files, plotWriter, csvWriter);
         }
     }
 
-    private int run(Law law, List<Schedule> list, Predictor p, Audit.Options options, List<Sampler> profiles,
-                    OutputFiles files, /*@ nullable @*/ Writer plotWriter, /*@ nullable @*/ Writer csvWriter)
-            throws IOException {
+    /** Progress on stderr once a run has taken more than a second, at most once a second. */
+    private Audit.Progress progress() {
         PrintWriter err = spec.commandLine().getErr();
         long start = System.nanoTime();
-        Audit audit = Audit.run(law, list, p, options, (done, total, s) -> {
-            if (System.nanoTime() - start > 1_000_000_000L) {
-                err.println("audit: " + done + " of " + total + " schedules done (last " + s + ")");
+        long[] lastReport = {start};
+        return (done, total, s) -> {
+            long now = System.nanoTime();
+            if (now - start > 1_000_000_000L && (now - lastReport[0] > 1_000_000_000L || done == total)) {
+                lastReport[0] = now;
+                err.println("audit: " + done + " of " + total + " schedules done (last " + AuditWriter.scheduleText(s) + ")");
                 err.flush();
             }
-        });
+        };
+    }
+
+    private int report(Audit audit, /*@ nullable @*/ Law law, /*@ nullable @*/ Predictor p, List<Sampler> profiles,
+                       OutputFiles files, /*@ nullable @*/ Writer plotWriter, /*@ nullable @*/ Writer csvWriter)
+            throws IOException {
+        if (json && exact) {
+            List<ExactReal> values = new ArrayList<>();
+            for (Audit.Row r : audit.rows()) {
+                values.add(r.idealError());
+            }
+            Options.checkExact(values);
+        }
         // into temporary files: moved into place only when both are complete
         try {
             if (plotWriter != null) {
@@ -164,7 +198,7 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean profilesHold = true;
         if (json) {
-            ObjectNode root = AuditWriter.json(audit, lawOptions.law, digits);
+            ObjectNode root = AuditWriter.json(audit, lawOptions.law, digits, exact);
             if (!profiles.isEmpty()) {
                 ArrayNode arr = root.putArray("samplers");
                 for (int n = 0; n < profiles.size(); n++) {
@@ -197,6 +231,29 @@ final class AuditCommand implements Callable<Integer> {
         }
         out.flush();
         return audit.mustHoldFailures().isEmpty() && profilesHold ? 0 : 1;
+    }
+
+    /**
+     * A closed-form audit takes the optimal predictor only, no sampler profiles, and a length the
+     * optimal-schedule programme accepts.
+     */
+    private void checkClosedForm(LawDescription law) {
+        String outcomes = law.alphabetSize() + "^" + law.length() + " outcomes";
+        if (!"optimal".equals(predictor)) {
+            throw new InvalidInputException("predictor.too-large", "--predictor " + Echo.quoted(predictor) + " needs"
+                    + " the law's conditional probabilities over its " + outcomes + "; for a structured law too long"
+                    + " to enumerate the audit takes only the optimal predictor");
+        }
+        if (!samplers.isEmpty()) {
+            throw new InvalidInputException("law.too-large", "too large to compute: --sampler needs the sampler's"
+                    + " output law over the law's " + outcomes + "; a structured law too long to enumerate is"
+                    + " audited by closed forms, without --sampler");
+        }
+        if (law.length() > ChenCongLiOptimalSchedule.MAX_LENGTH) {
+            throw new InvalidInputException("law.too-large", "too large to compute: the audit's optimal-schedule programme"
+                    + " visits about L^3/6 = " + BigInteger.valueOf(law.length()).pow(3).divide(BigInteger.valueOf(6))
+                    + " candidates for L = " + law.length() + "; the limit is L = " + ChenCongLiOptimalSchedule.MAX_LENGTH);
+        }
     }
 
     private ObjectNode profileJson(ProcessError e, ProfileChecks t) {

@@ -7,7 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import org.dlmexact.exact.Echo;
+import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.info.Curves;
+import org.dlmexact.info.InformationCurve;
+import org.dlmexact.info.StructuredCurve;
 import org.dlmexact.law.Law;
+import org.dlmexact.law.LawDescription;
 import org.dlmexact.law.LawJson;
 import org.dlmexact.law.MarginalLattice;
 import org.dlmexact.exact.ExactReal;
@@ -60,17 +67,21 @@ final class ErrorCommand implements Callable<Integer> {
     @Override
     public Integer call() throws JsonProcessingException {
         Options.checkDigits(output.digits);
-        Law law = lawOptions.resolve();
+        LawDescription description = lawOptions.describe();
         List<Schedule> schedules;
         if (sampler.hasSchedule()) {
-            schedules = Schedule.parseAll(sampler.schedule(), law.length(), sampler.convention());
+            schedules = Schedule.parseAll(sampler.schedule(), description.length(), sampler.convention());
         } else {
-            Sampler s = sampler.sampler(law);
+            Sampler s = sampler.sampler(description.length());
             if (!(s instanceof RandomOrder)) {
-                return ProcessOutput.error(this, law, s);
+                return ProcessOutput.error(this, description.law(), s);
             }
             schedules = List.of(((RandomOrder) s).schedule());
         }
+        if (closedFormOnly && !Curves.enumerates(description)) {
+            return closedFormOfStructure(description, schedules);
+        }
+        Law law = description.law();
         MarginalLattice.checkSize(law.alphabetSize(), law.length());
         if (!closedFormOnly) {
             SamplerError.checkSize(law.alphabetSize(), schedules);
@@ -91,7 +102,7 @@ final class ErrorCommand implements Callable<Integer> {
             if (closedFormOnly) {
                 ExactReal ideal = IdealError.closedForm(info, s);
                 root.put("bruteForce", "skipped");
-                root.set("idealError", Quantities.json(ideal, output.digits));
+                root.set("idealError", Quantities.json(ideal, output.digits, output.exact));
                 Table t = new Table().add("idealError", ideal);
                 String infText = "";
                 if (!p.isOptimal()) {
@@ -116,7 +127,7 @@ final class ErrorCommand implements Callable<Integer> {
                 if (!output.json) {
                     out.println("schedule " + s + " (reveal order; forward-time sizes "
                             + Schedule.of(s.length(), s.forwardSizes()) + ")");
-                    t.print(out, output.digits);
+                    t.print(out, output.digits, output.exact);
                     out.print(infText);
                     out.println("brute force skipped (--closed-form-only)");
                 }
@@ -129,6 +140,53 @@ final class ErrorCommand implements Callable<Integer> {
             }
             if (output.json) {
                 all.add(root); // the text form is printed as it goes: nothing accumulates
+            }
+        }
+        if (output.json) {
+            JsonNode doc = schedules.size() == 1 ? all.get(0) : all;
+            out.println(LawJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(doc));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * {@code --closed-form-only} for a structured law too long to enumerate: {@code Ideal(k)} from the
+     * closed-form information curve, with the optimal predictor (any other predictor needs the law's
+     * conditional probabilities).
+     */
+    private int closedFormOfStructure(LawDescription law, List<Schedule> schedules) throws JsonProcessingException {
+        if (!"optimal".equals(sampler.predictor)) {
+            throw new InvalidInputException("predictor.too-large", "--predictor " + Echo.quoted(sampler.predictor)
+                    + " needs the law's conditional probabilities over its " + law.alphabetSize() + "^" + law.length()
+                    + " outcomes; for a structured law too long to enumerate only the optimal predictor is available");
+        }
+        InformationCurve info = StructuredCurve.of(law.structure());
+        List<ExactReal> ideals = new ArrayList<>();
+        for (Schedule s : schedules) {
+            ideals.add(IdealError.closedForm(info, s));
+        }
+        if (output.exact) {
+            Options.checkExact(ideals);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (!output.json) {
+            out.println("law " + lawOptions.law + ": " + InfoCommand.header(law, info) + "; predictor optimal (nats)");
+        }
+        ArrayNode all = LawJson.mapper().createArrayNode();
+        for (int i = 0; i < schedules.size(); i++) {
+            Schedule s = schedules.get(i);
+            ObjectNode root = all.addObject();
+            root.set("revealOrder", ints(s.sizes()));
+            root.set("forwardOrder", ints(s.forwardSizes()));
+            root.put("predictor", "optimal");
+            root.put("bruteForce", "skipped");
+            root.set("idealError", Quantities.json(ideals.get(i), output.digits, output.exact));
+            if (!output.json) {
+                out.println("schedule " + s + " (reveal order; forward-time sizes "
+                        + Schedule.of(s.length(), s.forwardSizes()) + ")");
+                new Table().add("idealError", ideals.get(i)).print(out, output.digits, output.exact);
+                out.println("brute force skipped (--closed-form-only)");
             }
         }
         if (output.json) {

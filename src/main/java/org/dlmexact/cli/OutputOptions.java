@@ -1,5 +1,6 @@
 package org.dlmexact.cli;
 
+import org.dlmexact.report.Values;
 import picocli.CommandLine.Option;
 
 /** The output options shared by the value-printing commands (a picocli mixin). */
@@ -11,4 +12,8 @@ final class OutputOptions {
 
     @Option(names = "--json", description = "Print JSON instead of a table.")
     boolean json;
+
+    @Option(names = "--exact", description = "Print the exact text of every value, also of long symbolic values of "
+            + "structured laws (whose text is otherwise omitted above " + Values.MAX_SHOWN_ATOMS + " atoms).")
+    boolean exact;
 }

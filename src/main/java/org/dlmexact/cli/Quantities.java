@@ -3,6 +3,7 @@ package org.dlmexact.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.dlmexact.law.LawJson;
 import org.dlmexact.exact.ExactReal;
+import org.dlmexact.report.Values;
 
 /** The JSON and table forms of exact quantities shared by every command. */
 final class Quantities {
@@ -12,10 +13,12 @@ final class Quantities {
 
     /** {@code {"exact":"<canonical exact text>","decimal":"<certified, D digits>"}}. */
     static ObjectNode json(ExactReal x, int digits) {
-        ObjectNode n = LawJson.mapper().createObjectNode();
-        n.put("exact", x.toString());
-        n.put("decimal", x.toDecimal(digits));
-        return n;
+        return json(x, digits, false);
+    }
+
+    /** As {@link #json(ExactReal, int)}, with the omission rule of {@link Values#json(ExactReal, int, boolean)}. */
+    static ObjectNode json(ExactReal x, int digits, boolean exact) {
+        return Values.json(x, digits, exact);
     }
 
     static String pad(String s, int width) {

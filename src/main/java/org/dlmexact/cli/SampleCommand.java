@@ -93,7 +93,7 @@ final class SampleCommand implements Callable<Integer>, Main.Streaming {
         long n = parseCount(count);
         long s = parseSeed(seed);
         Law law = lawOptions.resolve();
-        Sampler smp = sampler.sampler(law);
+        Sampler smp = sampler.sampler(law.length());
         MarginalLattice lattice = MarginalLattice.of(law);
         PredictiveRows rows = new PredictiveRows(lattice, Predictors.parse(sampler.predictor, lattice));
         if (wrong != null) {

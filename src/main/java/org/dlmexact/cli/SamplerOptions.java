@@ -73,15 +73,15 @@ final class SamplerOptions {
         return choice.schedule;
     }
 
-    /** The configured sampler for sequences of {@code law}'s length ({@code --schedule all} excluded). */
-    Sampler sampler(Law law) {
+    /** The configured sampler for sequences of length {@code length} ({@code --schedule all} excluded). */
+    Sampler sampler(int length) {
         if (hasSchedule()) {
-            return RandomOrder.of(Schedule.parse(choice.schedule, law.length(), convention()));
+            return RandomOrder.of(Schedule.parse(choice.schedule, length, convention()));
         }
         if (choice.rule != null) {
-            return Rule.parse(choice.rule, law.length(), convention());
+            return Rule.parse(choice.rule, length, convention());
         }
-        return Samplers.parse(choice.sampler, law.length(), convention());
+        return Samplers.parse(choice.sampler, length, convention());
     }
 
     /**
@@ -89,7 +89,7 @@ final class SamplerOptions {
      * Refused up front when too large.
      */
     ProcessLaw processLaw(Law law) {
-        Sampler s = sampler(law);
+        Sampler s = sampler(law.length());
         s.checkSize(law.alphabetSize());
         MarginalLattice lattice = MarginalLattice.of(law);
         Predictor p = Predictors.parse(predictor, lattice);
@@ -98,7 +98,7 @@ final class SamplerOptions {
 
     /** A one-line description of the configured sampler. */
     String describe(Law law) {
-        Sampler s = sampler(law);
+        Sampler s = sampler(law.length());
         String what = s instanceof RandomOrder ? "schedule " + ((RandomOrder) s).schedule() + " (reveal order)"
                 : s instanceof Rule ? "rule " + s.spec() : "sampler " + s.spec();
         return what + ", predictor " + predictor.strip();

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.dlmexact.exact.ExactReal;
+import org.dlmexact.report.Values;
 
 /** A name / certified decimal / exact text table with aligned decimal points. */
 final class Table {
@@ -18,6 +19,11 @@ final class Table {
     }
 
     void print(PrintWriter out, int digits) {
+        print(out, digits, false);
+    }
+
+    /** As {@link #print(PrintWriter, int)}; {@code exact} shows every exact text (see {@link Values#exactText}). */
+    void print(PrintWriter out, int digits, boolean exact) {
         int nameWidth = "quantity".length();
         int intWidth = 1;
         List<String> decimals = new ArrayList<>();
@@ -33,7 +39,7 @@ final class Table {
         for (int i = 0; i < names.size(); i++) {
             out.println(Quantities.pad(names.get(i), nameWidth) + "  "
                     + Quantities.pad(Quantities.decimalColumn(decimals.get(i), intWidth), decWidth) + "  "
-                    + values.get(i));
+                    + Values.exactText(values.get(i), exact));
         }
     }
 }

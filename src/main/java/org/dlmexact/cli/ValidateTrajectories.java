@@ -54,7 +54,7 @@ final class ValidateTrajectories implements Callable<Integer> {
         double a = test.level();
         PowerOutput.Effect eff = test.effect();
         Law law = lawOptions.resolve();
-        Sampler smp = sampler.sampler(law);
+        Sampler smp = sampler.sampler(law.length());
         MarginalLattice lattice = MarginalLattice.of(law);
         PredictiveRows rows = new PredictiveRows(lattice, Predictors.parse(sampler.predictor, lattice));
         TrajectoryValidator.Result r = TrajectoryValidator.validate(trajectories, rows, smp, a);

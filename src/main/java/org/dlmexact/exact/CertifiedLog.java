@@ -13,12 +13,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * outward (down for the lower bound, up for the upper bound) and the tail after the last
  * term bounded by {@code t^(2N+1) / (1 - t^2)}. The returned integers {@code lo, hi} satisfy
  * {@code lo / 2^bits <= ln n <= hi / 2^bits}. Enclosures are cached per argument at the
- * highest precision computed so far.
+ * highest precision computed so far. An argument much longer than the precision is truncated
+ * first: {@code m 2^e <= n < (m + 1) 2^e} gives {@code ln m + e ln 2 <= ln n <= ln(m + 1) + e ln 2}.
  */
 public final class CertifiedLog {
 
     private static final ConcurrentHashMap<BigInteger, BigInteger[]> CACHE = new ConcurrentHashMap<>();
     private static final int CACHE_LIMIT = 200_000;
+    /**
+     * An argument longer than the precision plus this many bits is truncated to that length first
+     * (the logarithm of a huge integer costs as much as that of a short one); such arguments are
+     * not cached.
+     */
+    static final int TRUNCATION_MARGIN = 64;
     /** {@code {lo, hi, work}}: the most precise bounds on {@code atanh(1/3) * 2^work} computed so far. */
     private static volatile BigInteger[] halfLn2;
 
@@ -52,6 +59,21 @@ public final class CertifiedLog {
         }
         if (n.equals(BigInteger.ONE)) {
             return new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO};
+        }
+        int excess = n.bitLength() - (bits + TRUNCATION_MARGIN);
+        if (excess > 0) {
+            // n far longer than the precision asks: with m = floor(n / 2^excess),
+            // ln(m) + excess ln 2 <= ln(n) < ln(m + 1) + excess ln 2, and ln(m + 1) - ln(m) < 2^-(bits + 63)
+            // (ln 2 is taken 32 bits finer, so that multiplying by excess < 2^31 keeps the width small)
+            // and ln(m + 1) <= ln(m) + 1/m
+            BigInteger m = n.shiftRight(excess);
+            int fine = bits + 32;
+            BigInteger[] lnm = compute(m, fine);
+            BigInteger[] two = ln2(fine);
+            BigInteger e = BigInteger.valueOf(excess);
+            BigInteger step = ceilDiv(BigInteger.ONE.shiftLeft(fine), m);
+            return new BigInteger[] {floorShift(lnm[0].add(two[0].multiply(e)), 32),
+                ceilShift(lnm[1].add(step).add(two[1].multiply(e)), 32)};
         }
         BigInteger[] cached = CACHE.get(n);
         if (cached == null || cached[2].intValueExact() < bits) {
@@ -117,27 +139,38 @@ public final class CertifiedLog {
         return new BigInteger[] {floorShift(c[0], shift), ceilShift(c[1], shift)};
     }
 
+    /** Bounds on {@code ln(2) 2^bits}. */
+    private static BigInteger[] ln2(int bits) {
+        BigInteger[] t = halfLn2(bits + 2);
+        return new BigInteger[] {floorShift(t[0], 1), ceilShift(t[1], 1)};
+    }
+
     /** Bounds on {@code atanh(a/b) * 2^work} for {@code 0 <= a < b} (package-private for its own tests). */
     static BigInteger[] atanh(BigInteger a, BigInteger b, int work) {
-        BigInteger a2 = a.multiply(a);
-        BigInteger b2 = b.multiply(b);
+        // t and t^2 in fixed point with 2^work as one, each rounded outward: tLo <= t 2^work <= tHi and
+        // t2Lo <= t^2 2^work <= t2Hi; the powers pLo <= t^(2i+1) 2^work <= pHi follow by
+        // multiplying and rounding outward, so no division by b is needed inside the loop
         BigInteger scaled = a.shiftLeft(work);
-        BigInteger pLo = scaled.divide(b);
-        BigInteger pHi = ceilDiv(scaled, b);
+        BigInteger tLo = scaled.divide(b);
+        BigInteger tHi = ceilDiv(scaled, b);
+        BigInteger t2Lo = tLo.multiply(tLo).shiftRight(work);
+        BigInteger t2Hi = ceilShift(tHi.multiply(tHi), work);
+        BigInteger pLo = tLo;
+        BigInteger pHi = tHi;
         BigInteger sumLo = BigInteger.ZERO;
         BigInteger sumHi = BigInteger.ZERO;
         for (long i = 0; ; i++) {
             BigInteger d = BigInteger.valueOf(2 * i + 1);
             sumLo = sumLo.add(pLo.divide(d));
             sumHi = sumHi.add(ceilDiv(pHi, d));
-            pLo = pLo.multiply(a2).divide(b2);
-            pHi = ceilDiv(pHi.multiply(a2), b2);
+            pLo = pLo.multiply(t2Lo).shiftRight(work);
+            pHi = ceilShift(pHi.multiply(t2Hi), work);
             if (pHi.compareTo(BigInteger.ONE) <= 0) {
                 break;
             }
         }
-        // tail: sum_{i >= N} t^(2i+1)/(2i+1) <= t^(2N+1) / (1 - t^2)
-        sumHi = sumHi.add(ceilDiv(pHi.multiply(b2), b2.subtract(a2)));
+        // tail: sum_{i >= N} t^(2i+1)/(2i+1) <= t^(2N+1) / (1 - t^2), and 1 - t^2 >= 1 - t2Hi / 2^work > 0
+        sumHi = sumHi.add(ceilDiv(pHi.shiftLeft(work), BigInteger.ONE.shiftLeft(work).subtract(t2Hi)));
         return new BigInteger[] {sumLo, sumHi};
     }
 

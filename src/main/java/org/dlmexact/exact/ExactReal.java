@@ -21,6 +21,13 @@ import java.util.regex.Pattern;
  * Equality is decided by subtracting over a common coprime base; signs and comparisons by
  * certified enclosures refined until they exclude zero (which terminates, since zero is
  * detected exactly first). Decimal output is correctly rounded.
+ *
+ * <p>A value may also be <em>symbolic</em> ({@link #combination}): a rational combination of the
+ * terms of a {@link TermBasis}, kept unexpanded. Its enclosures are weighted sums of the terms'
+ * enclosures; formal cancellations (equal coefficient vectors) are detected without expansion; a
+ * sign, floor or rounding is decided from enclosures refined up to {@value SymbolicForm#PRECISION_CAP}
+ * bits, and only when those cannot decide it is the canonical form built and used. Every method
+ * means the value, not the representation: symbolic and canonical forms of one number are equal.
  */
 public final class ExactReal implements Comparable<ExactReal> {
 
@@ -32,20 +39,117 @@ public final class ExactReal implements Comparable<ExactReal> {
     private static final Pattern TERM = Pattern.compile(
             "\\G([+-])?(?:([0-9]+(?:/[0-9]+|\\.[0-9]+)?)(?:\\*ln\\(([0-9]+)\\))?|ln\\(([0-9]+)\\))");
 
-    //@ public invariant atomCount() == coefficientCount();
-    //@ public invariant (\forall int i; 0 <= i && i < atoms.length; atoms[i].compareTo(BigInteger.TWO) >= 0 && !coeffs[i].isZero());
-    //@ public invariant (\forall int i; 0 < i && i < atoms.length; atoms[i-1].compareTo(atoms[i]) < 0);
-    //@ public invariant (\forall int i, j; 0 <= i && i < j && j < atoms.length; atoms[i].gcd(atoms[j]).equals(BigInteger.ONE));
-    private final Rational rational;
+    //@ public invariant (symbolic == null) == (atoms != null) && (atoms == null) == (coeffs == null);
+    //@ public invariant symbolic == null ==> rational != null && atoms.length == coeffs.length;
+    //@ public invariant symbolic == null ==> (\forall int i; 0 <= i && i < atoms.length; atoms[i].compareTo(BigInteger.TWO) >= 0 && !coeffs[i].isZero());
+    //@ public invariant symbolic == null ==> (\forall int i; 0 < i && i < atoms.length; atoms[i-1].compareTo(atoms[i]) < 0);
+    //@ public invariant symbolic == null ==> (\forall int i, j; 0 <= i && i < j && j < atoms.length; atoms[i].gcd(atoms[j]).equals(BigInteger.ONE));
     //@ spec_public
-    private final BigInteger[] atoms;
+    private final /*@ nullable @*/ Rational rational;
     //@ spec_public
-    private final Rational[] coeffs;
+    private final /*@ nullable @*/ BigInteger[] atoms;
+    //@ spec_public
+    private final /*@ nullable @*/ Rational[] coeffs;
+    /** The symbolic form, or null for a canonical value. */
+    //@ spec_public
+    private final /*@ nullable @*/ SymbolicForm symbolic;
+    /** The canonical form of a symbolic value, once built. */
+    private volatile /*@ nullable @*/ ExactReal canonicalCache;
 
     private ExactReal(Rational rational, BigInteger[] atoms, Rational[] coeffs) {
         this.rational = rational;
         this.atoms = atoms;
         this.coeffs = coeffs;
+        this.symbolic = null;
+    }
+
+    private ExactReal(SymbolicForm symbolic) {
+        this.rational = null;
+        this.atoms = null;
+        this.coeffs = null;
+        this.symbolic = symbolic;
+    }
+
+    static ExactReal symbolic(SymbolicForm form) {
+        return new ExactReal(form);
+    }
+
+    /*@ nullable @*/ SymbolicForm symbolicForm() {
+        return symbolic;
+    }
+
+    /** The canonical form of this value (itself when canonical), built once for a symbolic value. */
+    private ExactReal canon() {
+        if (symbolic == null) {
+            return this;
+        }
+        ExactReal c = canonicalCache;
+        if (c == null) {
+            ExactReal m = SymbolicForm.merged(this);
+            c = m.symbolic == null ? m : m.symbolic.materialize();
+            canonicalCache = c;
+        }
+        return c;
+    }
+
+    /**
+     * The symbolic value {@code (1/denominator) sum_j numerators[j] * t_{indices[j]}} over the terms
+     * of {@code basis} (indices may repeat; coefficients that cancel are dropped, and a value without
+     * terms is canonical zero).
+     */
+    /*@ public normal_behavior
+      @   requires basis != null && indices != null && numerators != null && denominator != null;
+      @   requires indices.length == numerators.length && denominator.signum() > 0;
+      @   requires (\forall int j; 0 <= j && j < indices.length; 0 <= indices[j] && indices[j] < basis.size());
+      @ also public exceptional_behavior
+      @   requires basis != null && indices != null && numerators != null && denominator != null;
+      @   requires indices.length != numerators.length || denominator.signum() <= 0
+      @        || (\exists int j; 0 <= j && j < indices.length; indices[j] < 0 || indices[j] >= basis.size());
+      @   signals_only IllegalArgumentException;
+      @ pure @*/
+    public static ExactReal combination(TermBasis basis, int[] indices, BigInteger[] numerators, BigInteger denominator) {
+        Objects.requireNonNull(basis, "basis");
+        Objects.requireNonNull(indices, "indices");
+        Objects.requireNonNull(numerators, "numerators");
+        Objects.requireNonNull(denominator, "denominator");
+        return SymbolicForm.of(basis, indices.clone(), numerators.clone(), denominator, Rational.ZERO, ZERO);
+    }
+
+    /** Term {@code i} of {@code basis} as a symbolic value. */
+    /*@ public normal_behavior
+      @   requires basis != null && 0 <= i && i < basis.size();
+      @ also public exceptional_behavior
+      @   requires basis != null && (i < 0 || i >= basis.size());
+      @   signals_only IllegalArgumentException;
+      @ pure @*/
+    public static ExactReal term(TermBasis basis, int i) {
+        return combination(basis, new int[] {i}, new BigInteger[] {BigInteger.ONE}, BigInteger.ONE);
+    }
+
+    /** Whether this value is held in symbolic form (see {@link #combination}). */
+    //@ ensures \result == (symbolic != null);
+    //@ pure helper
+    public boolean isSymbolic() {
+        return symbolic != null;
+    }
+
+    /** This value in canonical form: itself when canonical; built (once) from the symbolic form otherwise. */
+    /*@ public normal_behavior
+      @   ensures !\result.isSymbolic() && \result.equals(this);
+      @ pure @*/
+    public ExactReal canonical() {
+        return canon();
+    }
+
+    /**
+     * The size of the exact text without building it: for a canonical value its number of atoms; for
+     * a symbolic value the number of distinct integers under a logarithm in its symbolic form (before
+     * factoring and coprime refinement), plus the atoms of its canonical part.
+     */
+    //@ ensures \result >= 0 && (!isSymbolic() ==> \result == atomCount());
+    //@ pure
+    public int symbolicAtomCount() {
+        return symbolic == null ? atoms.length : symbolic.atomCount();
     }
 
     /*@ public normal_behavior
@@ -187,39 +291,43 @@ public final class ExactReal implements Comparable<ExactReal> {
     /** The rational part {@code q0} (canonical: it does not depend on the representation). */
     //@ pure helper
     public Rational rationalPart() {
-        return rational;
+        return canon().rational;
     }
 
     /** The logarithmic part as atom to coefficient, atoms pairwise coprime, in increasing order. */
     //@ pure
     public SortedMap<BigInteger, Rational> logCoefficients() {
+        ExactReal c = canon();
         TreeMap<BigInteger, Rational> m = new TreeMap<>();
-        for (int i = 0; i < atoms.length; i++) {
-            m.put(atoms[i], coeffs[i]);
+        for (int i = 0; i < c.atoms.length; i++) {
+            m.put(c.atoms[i], c.coeffs[i]);
         }
         return Collections.unmodifiableSortedMap(m);
     }
 
     //@ pure helper
     public int atomCount() {
-        return atoms.length;
+        return canon().atoms.length;
     }
 
     //@ pure helper
     public int coefficientCount() {
-        return coeffs.length;
+        return canon().coeffs.length;
     }
 
     //@ ensures \result == (atomCount() == 0);
     //@ pure
     public boolean isRational() {
-        return atoms.length == 0;
+        return canon().atoms.length == 0;
     }
 
     /** Exact zero test. */
     //@ ensures \result == (atomCount() == 0 && rationalPart().isZero());
     //@ pure
     public boolean isZero() {
+        if (symbolic != null) {
+            return signum() == 0;
+        }
         return atoms.length == 0 && rational.isZero();
     }
 
@@ -238,7 +346,10 @@ public final class ExactReal implements Comparable<ExactReal> {
     //@ requires q != null;
     //@ pure
     public ExactReal add(Rational q) {
-        return q.isZero() ? this : new ExactReal(rational.add(q), atoms, coeffs);
+        if (q.isZero()) {
+            return this;
+        }
+        return symbolic != null ? new ExactReal(symbolic.plus(q)) : new ExactReal(rational.add(q), atoms, coeffs);
     }
 
     //@ pure
@@ -255,6 +366,9 @@ public final class ExactReal implements Comparable<ExactReal> {
         }
         if (q.equals(Rational.ONE)) {
             return this;
+        }
+        if (symbolic != null) {
+            return new ExactReal(symbolic.scale(q));
         }
         Rational[] c = new Rational[coeffs.length];
         for (int i = 0; i < c.length; i++) {
@@ -288,6 +402,9 @@ public final class ExactReal implements Comparable<ExactReal> {
     }
 
     private ExactReal combine(ExactReal o, boolean subtract) {
+        if (symbolic != null || o.symbolic != null) {
+            return SymbolicForm.combine(this, o, subtract);
+        }
         Rational sign = subtract ? Rational.ONE.negate() : Rational.ONE;
         Rational q0 = subtract ? rational.subtract(o.rational) : rational.add(o.rational);
         if (o.atoms.length == 0) {
@@ -324,6 +441,9 @@ public final class ExactReal implements Comparable<ExactReal> {
     //@ ensures isRational() ==> (\result.lo().equals(rationalPart()) && \result.hi().equals(rationalPart()));
     //@ pure
     public Interval enclosure(int bits) {
+        if (symbolic != null) {
+            return symbolic.enclosure(bits);
+        }
         if (atoms.length == 0) {
             return Interval.of(rational, rational);
         }
@@ -356,6 +476,22 @@ public final class ExactReal implements Comparable<ExactReal> {
     //@ ensures isZero() <==> \result == 0;
     //@ pure
     public int signum() {
+        if (symbolic != null) {
+            for (int bits = 64; bits <= SymbolicForm.PRECISION_CAP; bits *= 2) {
+                int s = enclosure(bits).strictSign();
+                if (s != 0) {
+                    return s;
+                }
+                if (bits == 64) {
+                    // not decided at once: add the parts over related bases formally (an identity may cancel)
+                    ExactReal m = SymbolicForm.merged(this);
+                    if (m != this) {
+                        return m.signum();
+                    }
+                }
+            }
+            return canon().signum();
+        }
         if (atoms.length == 0) {
             return rational.signum();
         }
@@ -395,22 +531,26 @@ public final class ExactReal implements Comparable<ExactReal> {
     //@ ensures isRational() ==> \result.equals(rationalPart().floor());
     //@ pure
     public BigInteger floor() {
-        if (atoms.length == 0) {
+        if (symbolic == null && atoms.length == 0) {
             return rational.floor();
         }
-        for (int bits = 64; ; bits *= 2) {
+        for (int bits = 64; symbolic == null || bits <= SymbolicForm.PRECISION_CAP; bits *= 2) {
             Interval iv = enclosure(bits);
             BigInteger lo = iv.lo().floor();
             if (lo.equals(iv.hi().floor())) {
                 return lo;
             }
         }
+        return canon().floor();
     }
 
     /** The smallest integer not below this value, decided exactly. */
     //@ ensures isRational() ==> \result.equals(rationalPart().ceil());
     //@ pure
     public BigInteger ceil() {
+        if (symbolic != null) {
+            return negate().floor().negate();
+        }
         return atoms.length == 0 ? rational.ceil() : floor().add(BigInteger.ONE);
     }
 
@@ -430,6 +570,10 @@ public final class ExactReal implements Comparable<ExactReal> {
     public /*@ nullable @*/ Rational rationalRatio(ExactReal o) {
         if (o.isZero()) {
             throw new ArithmeticException("ratio with a zero denominator");
+        }
+        if (symbolic != null || o.symbolic != null) {
+            Rational known = knownRatio(o);
+            return known != null ? known : canon().rationalRatio(o.canon());
         }
         if (isZero()) {
             return Rational.ZERO;
@@ -452,6 +596,32 @@ public final class ExactReal implements Comparable<ExactReal> {
             }
         }
         throw new IllegalStateException("no atom of " + o + " survived refinement");
+    }
+
+    /**
+     * A rational {@code r} with {@code this = r * o}, found without building a canonical form: for two
+     * canonical values exactly {@link #rationalRatio} (null then means the ratio is irrational); for a
+     * symbolic value, {@code r} when the two symbolic forms are proportional term by term, and null
+     * otherwise (the ratio may still be rational). A cheap sufficient test for optimisations.
+     */
+    /*@ public normal_behavior
+      @   requires o != null && !o.isZero();
+      @   ensures \result != null ==> subtract(o.multiply(\result)).isZero();
+      @ also public exceptional_behavior
+      @   requires o != null && o.isZero();
+      @   signals_only ArithmeticException;
+      @ pure @*/
+    public /*@ nullable @*/ Rational knownRatio(ExactReal o) {
+        if (o.isZero()) {
+            throw new ArithmeticException("ratio with a zero denominator");
+        }
+        if (symbolic == null && o.symbolic == null) {
+            return rationalRatio(o);
+        }
+        if (symbolic == null || o.symbolic == null) {
+            return null;
+        }
+        return symbolic.ratio(o.symbolic);
     }
 
     /** The coefficient of {@code ln b} when {@code x} is written over a base containing {@code b}. */
@@ -491,10 +661,11 @@ public final class ExactReal implements Comparable<ExactReal> {
         if (digits < 0) {
             throw new IllegalArgumentException("negative digit count " + digits);
         }
-        if (atoms.length == 0) {
+        if (symbolic == null && atoms.length == 0) {
             return rational.round(digits);
         }
-        for (int bits = Math.max(64, digits * 4 + 32); ; bits *= 2) {
+        int start = Math.max(64, digits * 4 + 32);
+        for (int bits = start; symbolic == null || bits <= Math.max(SymbolicForm.PRECISION_CAP, 2 * start); bits *= 2) {
             Interval iv = enclosure(bits);
             BigDecimal lo = iv.lo().round(digits);
             BigDecimal hi = iv.hi().round(digits);
@@ -502,6 +673,7 @@ public final class ExactReal implements Comparable<ExactReal> {
                 return lo;
             }
         }
+        return canon().roundedDecimal(digits);
     }
 
     /**
@@ -511,10 +683,10 @@ public final class ExactReal implements Comparable<ExactReal> {
      */
     //@ pure
     public double toDouble() {
-        if (atoms.length == 0) {
+        if (symbolic == null && atoms.length == 0) {
             return nearestDouble(rational);
         }
-        for (int bits = 96; ; bits *= 2) {
+        for (int bits = 96; symbolic == null || bits <= SymbolicForm.PRECISION_CAP; bits *= 2) {
             Interval iv = enclosure(bits);
             double lo = new BigDecimal(iv.lo().numerator()).divide(new BigDecimal(iv.lo().denominator()),
                     new java.math.MathContext(60, java.math.RoundingMode.FLOOR)).doubleValue();
@@ -524,6 +696,7 @@ public final class ExactReal implements Comparable<ExactReal> {
                 return lo;
             }
         }
+        return canon().toDouble();
     }
 
     private static double nearestDouble(Rational q) {
@@ -553,6 +726,9 @@ public final class ExactReal implements Comparable<ExactReal> {
             return false;
         }
         ExactReal x = (ExactReal) o;
+        if (symbolic != null || x.symbolic != null) {
+            return subtract(x).isZero();
+        }
         return rational.equals(x.rational) && subtract(x).isZero();
     }
 
@@ -562,7 +738,7 @@ public final class ExactReal implements Comparable<ExactReal> {
       @ pure @*/
     @Override
     public int hashCode() {
-        return rational.hashCode();
+        return canon().rational.hashCode();
     }
 
     /**
@@ -576,6 +752,9 @@ public final class ExactReal implements Comparable<ExactReal> {
       @ pure @*/
     @Override
     public String toString() {
+        if (symbolic != null) {
+            return canon().toString();
+        }
         if (isZero()) {
             return "0";
         }

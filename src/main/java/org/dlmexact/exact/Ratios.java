@@ -10,10 +10,12 @@ public final class Ratios {
     }
 
     /**
-     * {@code x / y} correctly rounded to {@code digits} places (ties away from zero). A rational
-     * ratio is detected exactly and rounded exactly; otherwise the quotient of the two enclosures
-     * is refined until both of its ends round alike, which terminates because an irrational ratio
-     * is not a rounding boundary.
+     * {@code x / y} correctly rounded to {@code digits} places (ties away from zero). A ratio known to
+     * be rational ({@link ExactReal#knownRatio}) is rounded exactly; otherwise the quotient of the two
+     * enclosures is refined until both of its ends round alike. For canonical values that terminates,
+     * because a ratio that is not known rational is irrational and so not a rounding boundary; for
+     * symbolic values the refinement stops at a cap, and then the ratio is decided exactly
+     * ({@link ExactReal#rationalRatio}) before refining on.
      */
     /*@ public normal_behavior
       @   requires x != null && y != null && !y.isZero() && digits >= 0;
@@ -28,11 +30,19 @@ public final class Ratios {
         if (digits < 0) {
             throw new IllegalArgumentException("negative digit count " + digits);
         }
-        /*@ nullable @*/ Rational r = x.rationalRatio(y);
+        /*@ nullable @*/ Rational r = x.knownRatio(y);
         if (r != null) {
             return r.round(digits).toPlainString();
         }
+        boolean decided = !x.isSymbolic() && !y.isSymbolic();
         for (int bits = Math.max(64, digits * 4 + 32); ; bits *= 2) {
+            if (!decided && bits > SymbolicForm.PRECISION_CAP) {
+                r = x.rationalRatio(y);
+                if (r != null) {
+                    return r.round(digits).toPlainString();
+                }
+                decided = true;
+            }
             Interval a = x.enclosure(bits);
             Interval b = y.enclosure(bits);
             if (b.strictSign() == 0) {

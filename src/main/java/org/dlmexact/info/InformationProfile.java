@@ -12,7 +12,8 @@ import org.dlmexact.exact.Rational;
 /**
  * The information measures of a law (theory.md section 1): {@code e_k}, the information curve
  * {@code Z_1..Z_L} and its increments, total correlation, dual total correlation and
- * {@code SumI = sum_i I(X_i ; X_{-i})}. All exact.
+ * {@code SumI = sum_i I(X_i ; X_{-i})}. All exact, by enumeration: the {@link InformationCurve} of a
+ * law known by its table.
  *
  * <p>Every measure is a combination of the averages {@code e_k}:
  * {@code Z_j = e_1 + e_{j-1} - e_j}, {@code TC = L e_1 - e_L} (as {@code sum_i H(X_i) = L e_1}),
@@ -21,7 +22,7 @@ import org.dlmexact.exact.Rational;
  * ({@link EntropySums#averageEntropies}), which never holds the marginals of all subsets at once;
  * the per-subset {@link Entropies} (and their marginal lattice) are built only when asked for.
  */
-public final class InformationProfile {
+public final class InformationProfile implements InformationCurve {
 
     private final Law law;
     private Entropies entropies;
@@ -67,6 +68,39 @@ public final class InformationProfile {
     //@ pure
     public Law law() {
         return law;
+    }
+
+    //@ also ensures \result == law().length();
+    //@ pure
+    @Override
+    public int length() {
+        return law.length();
+    }
+
+    //@ also ensures \result == law().alphabetSize();
+    //@ pure
+    @Override
+    public int alphabetSize() {
+        return law.alphabetSize();
+    }
+
+    /** {@code sum_k c[k] e_k}, summed exactly (null entries read as zero). */
+    /*@ also public normal_behavior
+      @   requires c != null && c.length == length() + 1;
+      @ also public exceptional_behavior
+      @   requires c != null && c.length != length() + 1;
+      @   signals_only IllegalArgumentException;
+      @ pure @*/
+    @Override
+    public ExactReal averageEntropyCombination(Rational[] c) {
+        InformationCurve.checkCoefficients(c, length());
+        ExactReal s = ExactReal.ZERO;
+        for (int k = 1; k < c.length; k++) {
+            if (c[k] != null && !c[k].isZero()) {
+                s = s.add(e.get(k).multiply(c[k]));
+            }
+        }
+        return s;
     }
 
     /**

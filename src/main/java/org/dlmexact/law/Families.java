@@ -30,13 +30,23 @@ import org.dlmexact.exact.Rational;
  *   <li>{@code code:q:G}: the uniform law on the codewords {@code mG} of the linear code over
  *       {@code F_q} ({@code q} prime) with generator matrix {@code G} (rows separated by
  *       {@code ;}).</li>
+ *   <li>{@code exchangeable:L:W1@P1;W2@P2;...}: with probability {@code Wc} all {@code L} tokens are
+ *       drawn independently from the marginal {@code Pc = p0,p1,...} (a rational mixture of i.i.d.
+ *       laws);</li>
+ *   <li>{@code rs:q,n,k}: the Reed-Solomon {@code [n, k]} code over {@code F_q}, {@code q} a prime
+ *       power ({@link Structure.ReedSolomon}).</li>
  * </ul>
+ *
+ * <p>{@link #describe} reads a family without building its table: the structured families
+ * (uniform, product, repetition, parity, pairs, markov, exchangeable, rs) become a
+ * {@link Structure}, at any length; {@link #parse} builds the law, refusing it when {@code V^L} is
+ * too large.
  */
 public final class Families {
 
     /** The family names, for help texts and errors. */
     public static final List<String> NAMES =
-            List.of("uniform", "product", "repetition", "parity", "pairs", "markov", "random", "code");
+            List.of("uniform", "product", "repetition", "parity", "pairs", "markov", "random", "code", "exchangeable", "rs");
 
     private Families() {
     }
@@ -49,7 +59,7 @@ public final class Families {
         return c > 0 && NAMES.contains(spec.substring(0, c));
     }
 
-    /** The law named by {@code spec}. */
+    /** The law named by {@code spec}, enumerated (refused with the size estimate when too large). */
     /*@ public normal_behavior
       @   requires isValidSpec(spec);
       @   ensures \result != null;
@@ -58,21 +68,48 @@ public final class Families {
       @   signals_only InvalidInputException;
       @ pure @*/
     public static Law parse(String spec) {
-        return read(spec);
+        return read(spec).law();
     }
 
     /**
-     * Whether {@link #parse} accepts {@code spec} (by the parser's own code, {@link Parsers}); the
+     * Whether {@link #parse} accepts {@code spec} (by the parser's own code, {@link Parsers}): a
+     * valid description ({@link #isDescribable}) whose table is within the limits of SPEC §3.3. The
      * tests hold it against the families of SPEC §3.2 and malformed or too large arguments.
      */
     /*@ public normal_behavior
       @   ensures true;
       @ pure @*/
     public static boolean isValidSpec(String spec) {
+        return Parsers.accepts(() -> read(spec).law(), InvalidInputException.class);
+    }
+
+    /**
+     * The law named by {@code spec}, as a {@link Structure} for the structured families (no table
+     * is built, whatever the length) or as an enumerated law for {@code random} and {@code code}.
+     */
+    /*@ public normal_behavior
+      @   requires isDescribable(spec);
+      @   ensures \result != null;
+      @ also public exceptional_behavior
+      @   requires !isDescribable(spec);
+      @   signals_only InvalidInputException;
+      @ pure @*/
+    public static LawDescription describe(String spec) {
+        return read(spec);
+    }
+
+    /**
+     * Whether {@link #describe} accepts {@code spec} (by the parser's own code): a structured family
+     * with valid parameters at any length, or a {@code random} or {@code code} law within the limits.
+     */
+    /*@ public normal_behavior
+      @   ensures true;
+      @ pure @*/
+    public static boolean isDescribable(String spec) {
         return Parsers.accepts(() -> read(spec), InvalidInputException.class);
     }
 
-    private static Law read(String spec) {
+    private static LawDescription read(String spec) {
         Objects.requireNonNull(spec, "spec");
         int c = spec.indexOf(':');
         if (c <= 0) {
@@ -84,16 +121,27 @@ public final class Families {
         switch (name) {
             case "uniform": {
                 int[] a = ints(spec, args, 2);
-                return uniform(a[0], a[1]);
+                if (a[0] < 2 || a[0] > SequenceSpace.MAX_ALPHABET || a[1] < 1) {
+                    SequenceSpace.of(a[0], a[1]); // the usual alphabet and length refusals
+                }
+                Rational[] m = new Rational[a[0]];
+                java.util.Arrays.fill(m, Rational.of(1, a[0]));
+                return LawDescription.of(spec, new Structure.Product(a[1], new Rational[][] {m}));
             }
             case "repetition": {
                 int[] a = ints(spec, args, 2);
-                return repetition(a[0], a[1]);
+                return LawDescription.of(spec, new Structure.Repetition(a[0], a[1]));
             }
             case "parity":
-                return parity(ints(spec, args, 1)[0]);
+                return LawDescription.of(spec, new Structure.Parity(ints(spec, args, 1)[0]));
             case "pairs":
-                return pairs(ints(spec, args, 1)[0]);
+                return LawDescription.of(spec, new Structure.Pairs(ints(spec, args, 1)[0]));
+            case "exchangeable":
+                return LawDescription.of(spec, parseExchangeable(spec, args));
+            case "rs": {
+                int[] a = ints(spec, args, 3);
+                return LawDescription.of(spec, new Structure.ReedSolomon(a[0], a[1], a[2]));
+            }
             case "random": {
                 String[] p = args.split(",", -1);
                 if (p.length != 3) {
@@ -106,14 +154,14 @@ public final class Families {
                 } catch (NumberFormatException e) {
                     throw bad(spec, "SEED " + Echo.quoted(p[2]) + " is not a 64-bit integer");
                 }
-                return random(vl[0], vl[1], seed);
+                return LawDescription.of(spec, random(vl[0], vl[1], seed));
             }
             case "product":
-                return parseProduct(spec, args);
+                return LawDescription.of(spec, parseProduct(spec, args));
             case "markov":
-                return parseMarkov(spec, args);
+                return LawDescription.of(spec, parseMarkov(spec, args));
             case "code":
-                return parseCode(spec, args);
+                return LawDescription.of(spec, parseCode(spec, args));
             default:
                     throw new InvalidInputException("family.unknown", "unknown family " + Echo.quoted(name) + " in "
                         + Echo.quoted(spec) + "; families: " + String.join(", ", NAMES));
@@ -208,12 +256,12 @@ public final class Families {
                 throw new InvalidInputException("family.args", "marginal of position " + i + " has "
                         + marginals[i].length + " entries, position 0 has " + v);
             }
-            checkDistribution(marginals[i], "marginal of position " + i);
+            Structure.checkDistribution(marginals[i], "marginal of position " + i);
         }
         SequenceSpace sp = SequenceSpace.of(v, l);
         long bits = 0;
         for (int i = 0; i < l; i++) {
-            bits += commonDenominatorBits(marginals[i], "the marginal of position " + i);
+            bits += Structure.commonDenominatorBits(marginals[i], "the marginal of position " + i);
         }
         NumberSize.checkEstimate(bits, "the product law's common denominator (the product of the " + l
                 + " marginals' common denominators)");
@@ -239,17 +287,17 @@ public final class Families {
             throw new InvalidInputException("family.args", "the chain has " + rows.length + " transition rows but the"
                     + " start law has " + v + " entries");
         }
-        checkDistribution(start, "start law");
+        Structure.checkDistribution(start, "start law");
         for (int a = 0; a < v; a++) {
             if (rows[a].length != v) {
                 throw new InvalidInputException("family.args", "transition row " + a + " has " + rows[a].length
                         + " entries, expected " + v);
             }
-            checkDistribution(rows[a], "transition row " + a);
+            Structure.checkDistribution(rows[a], "transition row " + a);
         }
         SequenceSpace sp = SequenceSpace.of(v, l);
-        NumberSize.checkEstimate(commonDenominatorBits(start, "the start law")
-                        + (long) (l - 1) * commonDenominatorBits(rows, "the transition rows"),
+        NumberSize.checkEstimate(Structure.commonDenominatorBits(start, "the start law")
+                        + (long) (l - 1) * Structure.commonDenominatorBits(rows, "the transition rows", "transition row "),
                 "the chain's common denominator (the start law's times the rows' to the power L-1 = " + (l - 1) + ")");
         Rational[] p = new Rational[sp.size()];
         for (int idx = 0; idx < sp.size(); idx++) {
@@ -271,7 +319,7 @@ public final class Families {
         int v = rows.length;
         // Cramer and Hadamard: the solution's denominators divide a determinant of v rows of integers
         // below the rows' common denominator R (after clearing it), so they have at most v (bits(R) + log2 v) bits
-        NumberSize.checkEstimate((long) v * (commonDenominatorBits(rows, "the transition rows")
+        NumberSize.checkEstimate((long) v * (Structure.commonDenominatorBits(rows, "the transition rows", "transition row ")
                         + 32 - Integer.numberOfLeadingZeros(v)),
                 "the stationary law's common denominator (at most " + v + " times the rows' common denominator)");
         // solve pi (P - I) = 0 with sum pi = 1: v+1 equations, v unknowns; use v-1 balance rows + normalisation
@@ -372,19 +420,74 @@ public final class Families {
         return Law.fromWeights(sp, w);
     }
 
-    private static Law parseProduct(String spec, String args) {
+    /** The mixture {@code sum_c weights[c] * (marginals[c])^{(x) L}} of i.i.d. laws. */
+    /*@ public behavior
+      @   requires l >= 1 && weights != null && marginals != null && weights.length == marginals.length;
+      @   signals_only InvalidInputException;
+      @ pure @*/
+    public static Law exchangeable(int l, Rational[] weights, Rational[][] marginals) {
+        new Structure.Exchangeable(l, weights, marginals); // validates
+        SequenceSpace sp = SequenceSpace.of(marginals[0].length, l);
+        Rational[] p = new Rational[sp.size()];
+        for (int idx = 0; idx < sp.size(); idx++) {
+            Rational sum = Rational.ZERO;
+            for (int c = 0; c < weights.length; c++) {
+                Rational q = weights[c];
+                for (int i = 0; i < l && !q.isZero(); i++) {
+                    q = q.multiply(marginals[c][sp.token(idx, i)]);
+                }
+                sum = sum.add(q);
+            }
+            p[idx] = sum;
+        }
+        return Law.fromProbabilities(sp, p);
+    }
+
+    /**
+     * The Reed-Solomon {@code [n, k]} code over {@code F_q}: uniform on
+     * {@code x_i = sum_{j<k} m_j a_i^j}, {@code m} uniform on {@code F_q^k}, {@code a_i} the field
+     * element encoded {@code i} ({@link FiniteField}).
+     */
+    /*@ public behavior
+      @   requires q >= 2 && 1 <= k && k <= n && n <= q;
+      @   signals_only InvalidInputException;
+      @ pure @*/
+    public static Law reedSolomon(int q, int n, int k) {
+        new Structure.ReedSolomon(q, n, k); // validates
+        SequenceSpace sp = SequenceSpace.of(q, n);
+        FiniteField f = FiniteField.of(q);
+        BigInteger[] w = zeros(sp.size());
+        int messages = sp.power(k);
+        int[] m = new int[k];
+        int[] x = new int[n];
+        for (int msg = 0; msg < messages; msg++) {
+            int r = msg;
+            for (int j = k - 1; j >= 0; j--) {
+                m[j] = r % q;
+                r /= q;
+            }
+            for (int i = 0; i < n; i++) {
+                // Horner: f(a) = m_0 + a (m_1 + a (m_2 + ...))
+                int v = 0;
+                for (int j = k - 1; j >= 0; j--) {
+                    v = f.add(f.multiply(v, i), m[j]);
+                }
+                x[i] = v;
+            }
+            int idx = sp.index(x);
+            w[idx] = w[idx].add(BigInteger.ONE);
+        }
+        return Law.fromWeights(sp, w);
+    }
+
+    private static Structure parseProduct(String spec, String args) {
         String[] head = args.split(":", -1);
         if (head.length == 2) {
             int l = ints(spec, head[0], 1)[0];
             if (l < 1) {
                 throw new InvalidInputException("law.length", "length must be at least 1, got " + l);
             }
-            Rational[] m = rationals(spec, head[1], "marginal");
-            Rational[][] all = new Rational[l][];
-            for (int i = 0; i < l; i++) {
-                all[i] = m;
-            }
-            return product(all);
+            return new Structure.Product(l, new Rational[][] {rationals(spec, head[1], "marginal")});
         }
         if (head.length != 1) {
             throw bad(spec, "expected product:L:p0,p1,... or product:p0,p1,...;q0,q1,...");
@@ -394,10 +497,34 @@ public final class Families {
         for (int i = 0; i < rows.length; i++) {
             all[i] = rationals(spec, rows[i], "marginal of position " + i);
         }
-        return product(all);
+        return new Structure.Product(all.length, all);
     }
 
-    private static Law parseMarkov(String spec, String args) {
+    private static Structure parseExchangeable(String spec, String args) {
+        String[] head = args.split(":", -1);
+        if (head.length != 2) {
+            throw bad(spec, "expected exchangeable:L:W1@P1;W2@P2;... with Pc = p0,p1,... (e.g."
+                    + " exchangeable:8:1/2@1/4,3/4;1/2@3/4,1/4)");
+        }
+        int l = ints(spec, head[0], 1)[0];
+        String[] comps = head[1].split(";", -1);
+        Rational[] weights = new Rational[comps.length];
+        Rational[][] marginals = new Rational[comps.length][];
+        for (int c = 0; c < comps.length; c++) {
+            String[] wp = comps[c].split("@", -1);
+            if (wp.length != 2) {
+                throw bad(spec, "component " + c + " " + Echo.quoted(comps[c]) + " is not WEIGHT@p0,p1,...");
+            }
+            if (wp[0].contains(",")) {
+                throw bad(spec, "weight of component " + c + " " + Echo.quoted(wp[0]) + " is not one rational");
+            }
+            weights[c] = rationals(spec, wp[0], "weight of component " + c)[0];
+            marginals[c] = rationals(spec, wp[1], "marginal of component " + c);
+        }
+        return new Structure.Exchangeable(l, weights, marginals);
+    }
+
+    private static Structure parseMarkov(String spec, String args) {
         String[] parts = args.split(":", -1);
         if (parts.length < 2 || parts.length > 3) {
             throw bad(spec, "expected markov:L:ROWS or markov:L:ROWS:START (rows separated by ';')");
@@ -412,13 +539,13 @@ public final class Families {
             if (rows[i].length != rows.length) {
                 throw bad(spec, "transition row " + i + " has " + rows[i].length + " entries, expected " + rows.length);
             }
-            checkDistribution(rows[i], "transition row " + i);
+            Structure.checkDistribution(rows[i], "transition row " + i);
         }
         Rational[] start = parts.length == 3 ? rationals(spec, parts[2], "start law") : stationary(rows);
         if (start.length != rows.length) {
             throw bad(spec, "start law has " + start.length + " entries, expected " + rows.length);
         }
-        return markov(l, start, rows);
+        return Structure.Markov.of(l, start, rows);
     }
 
     private static Law parseCode(String spec, String args) {
@@ -433,20 +560,6 @@ public final class Families {
             g[r] = ints(spec, rowText[r], -1);
         }
         return linearCode(q, g);
-    }
-
-    private static void checkDistribution(Rational[] p, String what) {
-        Rational s = Rational.ZERO;
-        for (int i = 0; i < p.length; i++) {
-            if (p[i].signum() < 0) {
-                throw new InvalidInputException("family.args", what + ": entry " + i + " is negative: "
-                        + Echo.of(p[i].toString()));
-            }
-            s = s.add(p[i]);
-        }
-        if (!s.equals(Rational.ONE)) {
-            throw new InvalidInputException("family.args", what + " sums to " + Echo.of(s.toString()) + ", not exactly 1");
-        }
     }
 
     private static int[] ints(String spec, String text, int expected) {
@@ -477,26 +590,6 @@ public final class Families {
             }
         }
         return r.toArray(new Rational[0]);
-    }
-
-    /** Bits of the common denominator of {@code p} (refused above {@link NumberSize#MAX_BITS}). */
-    private static int commonDenominatorBits(Rational[] p, String what) {
-        NumberSize.CommonDenominator d = new NumberSize.CommonDenominator(what);
-        for (int i = 0; i < p.length; i++) {
-            d.add(p[i], what + ", entry " + i);
-        }
-        return d.bits();
-    }
-
-    /** Bits of the common denominator of every row of {@code rows}. */
-    private static int commonDenominatorBits(Rational[][] rows, String what) {
-        NumberSize.CommonDenominator d = new NumberSize.CommonDenominator(what);
-        for (int a = 0; a < rows.length; a++) {
-            for (int i = 0; i < rows[a].length; i++) {
-                d.add(rows[a][i], "transition row " + a + ", entry " + i);
-            }
-        }
-        return d.bits();
     }
 
     private static BigInteger[] zeros(int n) {

@@ -28,13 +28,29 @@ public final class Laws {
       @   signals_only InvalidInputException;
       @*/
     public static Law resolve(String spec) {
+        return describe(spec).law();
+    }
+
+    /** As {@link #resolve}, without enumerating a structured family ({@link Families#describe}). */
+    /*@ public normal_behavior
+      @   requires Families.isFamily(spec) && Families.isDescribable(spec);
+      @   ensures \result != null;
+      @ also public exceptional_behavior
+      @   requires Families.isFamily(spec) && !Families.isDescribable(spec);
+      @   signals_only InvalidInputException;
+      @ also public behavior
+      @   requires !Families.isFamily(spec);
+      @   ensures \result != null;
+      @   signals_only InvalidInputException;
+      @*/
+    public static LawDescription describe(String spec) {
         Objects.requireNonNull(spec, "spec");
         if (Families.isFamily(spec)) {
-            return Families.parse(spec);
+            return Families.describe(spec);
         }
         Path p = InputFiles.existing(spec);
         if (p != null) {
-            return LawJson.read(p);
+            return LawDescription.of(spec, LawJson.read(p));
         }
         throw new InvalidInputException("law.not-found", "--law " + Echo.quoted(spec) + " is neither a family "
                 + "NAME:ARGS (" + String.join(", ", Families.NAMES) + ") nor a readable file");

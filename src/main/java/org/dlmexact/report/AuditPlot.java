@@ -16,8 +16,10 @@ import org.dlmexact.theory.LiCaiTheorem1;
 /**
  * An SVG plot of an audit: error against the number of steps {@code T}, both axes logarithmic,
  * with the path-averaged error, the output error, Li-Cai's Theorem 1 bound, Chen-Cong-Li's
- * sharper chain, the {@code TC/T} reference and the optimal schedule's error. Each point carries
- * its exact value and certified decimal in a tooltip ({@code <title>}). Zero and infinite values
+ * sharper chain, the {@code TC/T} reference and the optimal schedule's error (a closed-form audit
+ * has no output error; its legend says so). Each point carries its certified decimal and exact
+ * value in a tooltip ({@code <title>}; long symbolic texts omitted, {@link Values#exactText}). The
+ * {@code T} axis has a tick per step up to 20 steps, and at 1, 2, 5, 10, ... and {@code L} beyond. Zero and infinite values
  * cannot sit on a log axis and are left out (the caption says how many). Pixel positions are
  * computed in floating point from the certified decimals: drawing only, never a verdict.
  */
@@ -73,13 +75,15 @@ public final class AuditPlot {
             series.put(s, new ArrayList<>());
         }
         int skipped = 0;
-        int l = audit.law().length();
+        int l = audit.info().length();
         ExactReal sumI = audit.info().sumMutualInformation();
         for (Audit.Row r : audit.rows()) {
             int t = r.schedule().steps();
-            skipped += add(series.get("path-error"), t, r.error().pathAveragedKL());
-            skipped += add(series.get("output-error"), t, r.error().outputKL());
-            Divergence eps = r.error().trainingErrorStepWeighted();
+            skipped += add(series.get("path-error"), t, r.pathAveragedKL());
+            if (r.outputKL() != null) {
+                skipped += add(series.get("output-error"), t, r.outputKL());
+            }
+            Divergence eps = r.trainingErrorStepWeighted();
             skipped += add(series.get("li-cai-bound"), t, eps.isInfinite() ? eps : Divergence.finite(
                     sumI.multiply(LiCaiTheorem1.constant(l, r.schedule().maxSize())).add(eps.value())));
             skipped += add(series.get("chain-bound"), t,
@@ -127,7 +131,7 @@ public final class AuditPlot {
                             + "<text x=\"%d\" y=\"%.2f\" text-anchor=\"end\">1e%d</text>%n",
                     LEFT, y, LEFT + plotW, y, LEFT - 6, y + 4, d));
         }
-        for (int t = 1; t <= l; t++) {
+        for (int t : ticks(l)) {
             double x = xPix(t, l, plotW);
             sb.append(String.format(Locale.ROOT, "<line x1=\"%.2f\" y1=\"%d\" x2=\"%.2f\" y2=\"%d\" stroke=\"black\"/>"
                     + "<text x=\"%.2f\" y=\"%d\" text-anchor=\"middle\">%d</text>%n",
@@ -155,16 +159,18 @@ public final class AuditPlot {
                         .append(id.startsWith("reference") ? " stroke-dasharray=\"5,4\"" : "").append("/>\n");
             }
             for (Point p : ps) {
-                sb.append(String.format(Locale.ROOT, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"3\">",
-                        xPix(p.t, l, plotW), yPix(Math.log10(p.value.toDouble()), lo, hi, plotH)));
+                sb.append(String.format(Locale.ROOT, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%s\">",
+                        xPix(p.t, l, plotW), yPix(Math.log10(p.value.toDouble()), lo, hi, plotH), l <= 64 ? "3" : "1.5"));
                 sb.append("<title>").append(esc(LABELS.get(id) + ", T = " + p.t + ": " + p.value.toDecimal(12)
-                        + " = " + p.value)).append("</title></circle>\n");
+                        + " = " + Values.exactText(p.value, false))).append("</title></circle>\n");
             }
             sb.append("</g>\n");
+            String label = LABELS.get(id) + (ps.isEmpty() && audit.closedForm() && id.equals("output-error")
+                    ? " (skipped)" : "");
             sb.append(String.format(Locale.ROOT, "<g id=\"legend-%s\"><line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
                             + "stroke=\"%s\" stroke-width=\"2\"/><text x=\"%d\" y=\"%d\">%s</text></g>%n",
                     id, WIDTH - RIGHT + 15, legendY, WIDTH - RIGHT + 40, legendY, colour, WIDTH - RIGHT + 46,
-                    legendY + 4, esc(LABELS.get(id))));
+                    legendY + 4, esc(label)));
             legendY += 20;
         }
         if (skipped > 0) {
@@ -173,6 +179,30 @@ public final class AuditPlot {
         }
         sb.append("</svg>\n");
         return sb.toString();
+    }
+
+    /**
+     * The x-axis ticks: every {@code T} up to 20 steps; beyond, 1, 2 and 5 times the powers of ten up
+     * to {@code L}, and {@code L}.
+     */
+    static List<Integer> ticks(int l) {
+        List<Integer> out = new ArrayList<>();
+        if (l <= 20) {
+            for (int t = 1; t <= l; t++) {
+                out.add(t);
+            }
+            return out;
+        }
+        for (long p = 1; p <= l; p *= 10) {
+            for (long m : new long[] {1, 2, 5}) {
+                // a tick within 20% of L would overlap L's label
+                if (m * p * 6 < l * 5L) {
+                    out.add((int) (m * p));
+                }
+            }
+        }
+        out.add(l);
+        return out;
     }
 
     private static boolean distinctT(List<Point> ps) {

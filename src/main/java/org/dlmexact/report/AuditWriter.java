@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.dlmexact.exact.ExactReal;
 import org.dlmexact.law.LawJson;
 import org.dlmexact.info.Divergence;
 import org.dlmexact.theory.Audit;
@@ -25,17 +26,33 @@ public final class AuditWriter {
     //@ requires audit != null && lawName != null && digits >= 0;
     //@ pure
     public static ObjectNode json(Audit audit, String lawName, int digits) {
+        return json(audit, lawName, digits, false);
+    }
+
+    /**
+     * The audit as a JSON tree; {@code exact} asks for the exact text of every value (otherwise long
+     * symbolic values carry {@code "exact": null} and their atom count, {@link Values#json}).
+     */
+    //@ requires audit != null && lawName != null && digits >= 0;
+    //@ pure
+    public static ObjectNode json(Audit audit, String lawName, int digits, boolean exact) {
         ObjectNode root = LawJson.mapper().createObjectNode();
         root.put("schema", "dlm-exact/audit@1");
         root.put("lawName", lawName);
-        root.set("law", LawJson.toTree(audit.law()));
+        if (audit.law() != null) {
+            root.set("law", LawJson.toTree(audit.law()));
+        } else {
+            root.put("source", "closed-form");
+            root.put("alphabetSize", audit.info().alphabetSize());
+            root.put("length", audit.info().length());
+        }
         root.put("predictor", audit.predictor());
         root.put("units", "nats");
         root.put("scheduleOrder", "reveal");
         ObjectNode info = root.putObject("information");
-        info.set("totalCorrelation", Values.json(audit.info().totalCorrelation(), digits));
-        info.set("dualTotalCorrelation", Values.json(audit.info().dualTotalCorrelation(), digits));
-        info.set("sumMutualInformation", Values.json(audit.info().sumMutualInformation(), digits));
+        info.set("totalCorrelation", Values.json(audit.info().totalCorrelation(), digits, exact));
+        info.set("dualTotalCorrelation", Values.json(audit.info().dualTotalCorrelation(), digits, exact));
+        info.set("sumMutualInformation", Values.json(audit.info().sumMutualInformation(), digits, exact));
         ArrayNode rows = root.putArray("rows");
         for (Audit.Row r : audit.rows()) {
             ObjectNode n = rows.addObject();
@@ -44,21 +61,37 @@ public final class AuditWriter {
                 order.add(k);
             }
             n.put("steps", r.schedule().steps());
-            n.set("pathAveragedKL", Values.json(r.error().pathAveragedKL(), digits));
-            n.set("outputKL", Values.json(r.error().outputKL(), digits));
-            n.set("idealError", Values.json(r.error().idealError(), digits));
-            n.set("predictorError", Values.json(r.error().predictorError(), digits));
-            ObjectNode tr = n.putObject("trainingError");
-            tr.set("stepWeighted", Values.json(r.error().trainingErrorStepWeighted(), digits));
-            tr.set("uniformSteps", Values.json(r.error().trainingErrorUniformSteps(), digits));
+            n.set("pathAveragedKL", Values.json(r.pathAveragedKL(), digits, exact));
+            if (r.error() != null) {
+                n.set("outputKL", Values.json(r.error().outputKL(), digits, exact));
+                n.set("idealError", Values.json(r.error().idealError(), digits, exact));
+                n.set("predictorError", Values.json(r.error().predictorError(), digits, exact));
+                ObjectNode tr = n.putObject("trainingError");
+                tr.set("stepWeighted", Values.json(r.error().trainingErrorStepWeighted(), digits, exact));
+                tr.set("uniformSteps", Values.json(r.error().trainingErrorUniformSteps(), digits, exact));
+            } else {
+                n.putNull("outputKL");
+                n.set("idealError", Values.json(r.idealError(), digits, exact));
+                n.set("predictorError", Values.json(ExactReal.ZERO, digits, exact));
+                ObjectNode tr = n.putObject("trainingError");
+                tr.set("stepWeighted", Values.json(ExactReal.ZERO, digits, exact));
+                tr.set("uniformSteps", Values.json(ExactReal.ZERO, digits, exact));
+            }
             ArrayNode checks = n.putArray("checks");
             for (Check c : r.checks()) {
-                checks.add(check(c, digits));
+                checks.add(check(c, digits, exact));
             }
         }
         ArrayNode law = root.putArray("lawChecks");
         for (Check c : audit.lawChecks()) {
-            law.add(check(c, digits));
+            law.add(check(c, digits, exact));
+        }
+        ArrayNode skipped = root.putArray("skipped");
+        for (Audit.Skipped k : audit.skipped()) {
+            ObjectNode n = skipped.addObject();
+            n.put("id", k.id());
+            n.put("scope", k.scope());
+            n.put("reason", k.reason());
         }
         ArrayNode opt = root.putArray("optimalSchedules");
         for (ChenCongLiOptimalSchedule.Optimum o : audit.optima()) {
@@ -68,7 +101,7 @@ public final class AuditWriter {
             for (int k : o.schedule().sizes()) {
                 order.add(k);
             }
-            n.set("idealError", Values.json(o.error(), digits));
+            n.set("idealError", Values.json(o.error(), digits, exact));
         }
         ObjectNode sum = root.putObject("summary");
         List<Check> all = audit.allChecks();
@@ -87,20 +120,27 @@ public final class AuditWriter {
     //@ requires c != null && digits >= 0;
     //@ pure
     public static ObjectNode check(Check c, int digits) {
+        return check(c, digits, false);
+    }
+
+    /** One check as JSON, with every exact text when {@code exact} (see {@link Values#json}). */
+    //@ requires c != null && digits >= 0;
+    //@ pure
+    public static ObjectNode check(Check c, int digits, boolean exact) {
         ObjectNode n = LawJson.mapper().createObjectNode();
         n.put("id", c.id());
         n.put("source", c.source());
         n.put("confidence", c.confidence().label());
         n.put("relation", c.relation().symbol());
-        n.set("lhs", Values.json(c.lhs(), digits));
-        n.set("rhs", Values.json(c.rhs(), digits));
+        n.set("lhs", Values.json(c.lhs(), digits, exact));
+        n.set("rhs", Values.json(c.rhs(), digits, exact));
         n.put("holds", c.verdict().holds());
         n.put("equality", c.verdict() == Verdict.EQUALITY);
         n.put("verdict", c.verdict().label());
         if (c.slack() == null) {
             n.putNull("slack");
         } else {
-            n.set("slack", Values.json(c.slack(), digits));
+            n.set("slack", Values.json(c.slack(), digits, exact));
         }
         String ratio = c.ratio(digits);
         if (ratio == null) {
@@ -136,7 +176,8 @@ public final class AuditWriter {
             sb.append("; ").append(audit.reconstructedFailures().size())
                     .append(" reconstructed check(s) fail (findings about the reconstruction)");
         }
-        List<String> eq = audit.theorem1Equalities();
+        List<String> eq = new ArrayList<>();
+        audit.theorem1EqualitySchedules().forEach(k -> eq.add(scheduleText(k)));
         sb.append(eq.isEmpty() ? "; Li-Cai Theorem 1 is strict on every schedule audited"
                 : "; Li-Cai Theorem 1 attained with equality at [" + String.join("], [", eq) + "]");
         return sb.toString();
@@ -171,8 +212,9 @@ public final class AuditWriter {
     /** The human-readable tables. */
     //@ requires audit != null && lawName != null && out != null && digits >= 0;
     public static void table(Audit audit, String lawName, PrintWriter out, int digits) {
-        out.println("audit of " + lawName + ": alphabetSize " + audit.law().alphabetSize() + ", length "
-                + audit.law().length() + "; predictor " + audit.predictor() + "; nats; schedules in reveal order");
+        out.println("audit of " + lawName + ": alphabetSize " + audit.info().alphabetSize() + ", length "
+                + audit.info().length() + "; predictor " + audit.predictor() + "; nats; schedules in reveal order"
+                + (audit.closedForm() ? "; closed forms (no enumeration): path error = Ideal(k)" : ""));
         out.println("SumI = " + audit.info().sumMutualInformation().toDecimal(digits) + "   TC = "
                 + audit.info().totalCorrelation().toDecimal(digits) + "   DTC = "
                 + audit.info().dualTotalCorrelation().toDecimal(digits));
@@ -183,8 +225,9 @@ public final class AuditWriter {
         for (Audit.Row r : audit.rows()) {
             Check t1 = r.checks().stream().filter(c -> c.id().equals(LiCaiTheorem1.ID)).findFirst().orElseThrow();
             String ratio = t1.ratio(4);
-            rows.add(new String[] {String.valueOf(r.schedule().steps()), r.schedule().toString(),
-                Values.decimal(r.error().pathAveragedKL(), digits), Values.decimal(r.error().outputKL(), digits),
+            rows.add(new String[] {String.valueOf(r.schedule().steps()), scheduleText(r.schedule()),
+                Values.decimal(r.pathAveragedKL(), digits),
+                r.outputKL() == null ? "skipped" : Values.decimal(r.outputKL(), digits),
                 Values.decimal(t1.rhs(), digits), ratio == null ? "-" : ratio,
                 Values.decimal(Divergence.finite(ChenCongLiChain.middle(audit.info(), r.schedule())), digits),
                 verdicts(r.checks())});
@@ -199,16 +242,30 @@ public final class AuditWriter {
                 Values.decimal(c.rhs(), digits), c.verdict().label(), c.confidence().label(), c.note()});
         }
         printColumns(out, law);
+        if (!audit.skipped().isEmpty()) {
+            out.println();
+            out.println("skipped checks:");
+            for (Audit.Skipped k : audit.skipped()) {
+                out.println("  " + k.id() + " (" + k.scope() + "): " + k.reason());
+            }
+        }
         out.println();
         out.println("optimal schedules (Chen-Cong-Li Thm 4, exact dynamic programme):");
         List<String[]> opt = new ArrayList<>();
         opt.add(new String[] {"T", "schedule", "ideal error"});
         for (ChenCongLiOptimalSchedule.Optimum o : audit.optima()) {
-            opt.add(new String[] {String.valueOf(o.steps()), o.schedule().toString(), o.error().toDecimal(digits)});
+            opt.add(new String[] {String.valueOf(o.steps()), scheduleText(o.schedule()), o.error().toDecimal(digits)});
         }
         printColumns(out, opt);
         out.println();
         out.println(summary(audit) + ".");
+    }
+
+    /** A schedule as text for reports ({@link ScheduleText#of}). */
+    //@ requires s != null;
+    //@ pure
+    public static String scheduleText(org.dlmexact.sampler.Schedule s) {
+        return org.dlmexact.theory.ScheduleText.of(s);
     }
 
     private static String verdicts(List<Check> checks) {

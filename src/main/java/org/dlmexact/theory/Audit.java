@@ -8,7 +8,9 @@ import org.dlmexact.law.Law;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.Rational;
 import org.dlmexact.info.Divergence;
+import org.dlmexact.info.InformationCurve;
 import org.dlmexact.info.InformationProfile;
+import org.dlmexact.sampler.IdealError;
 import org.dlmexact.sampler.Predictor;
 import org.dlmexact.sampler.SamplerError;
 import org.dlmexact.sampler.Schedule;
@@ -18,6 +20,12 @@ import org.dlmexact.sampler.Schedule;
  * that applies to it, and for the law the identities, the recursion, the lower bound under each
  * reading, the optimal schedules and the Theorem 9 schedules. Every verdict is exact. A failing
  * check is a finding in the report, never an exception.
+ *
+ * <p>Two kinds: {@link #run} enumerates the law (brute-force and output errors included);
+ * {@link #runClosedForm} needs only an information curve (a structured law at any length), with the
+ * optimal predictor: the path error is then the closed form {@code Ideal(k)} (Chen-Cong-Li
+ * Theorem 4), and every check that needs the law itself is listed in {@link #skipped()} with the
+ * reason.
  */
 public final class Audit {
 
@@ -67,24 +75,91 @@ public final class Audit {
         }
     }
 
-    /** One schedule: the sampler's errors and the checks on them. */
+    /** A check that was not run, and why. */
+    public static final class Skipped {
+        private final String id;
+        private final String scope;
+        private final String reason;
+
+        Skipped(String id, String scope, String reason) {
+            this.id = id;
+            this.scope = scope;
+            this.reason = reason;
+        }
+
+        /** The check's id. */
+        //@ pure
+        public String id() {
+            return id;
+        }
+
+        /** {@code schedule} (skipped for every schedule) or {@code law}. */
+        //@ pure
+        public String scope() {
+            return scope;
+        }
+
+        /** Why it was not run. */
+        //@ pure
+        public String reason() {
+            return reason;
+        }
+    }
+
+    /** One schedule: the sampler's errors (or, in a closed-form audit, only {@code Ideal(k)}) and the checks on them. */
     public static final class Row {
-        private final SamplerError error;
+        private final Schedule schedule;
+        private final /*@ nullable @*/ SamplerError error;
+        private final ExactReal ideal;
         private final List<Check> checks;
 
         Row(SamplerError error, List<Check> checks) {
+            this.schedule = error.schedule();
             this.error = error;
+            this.ideal = error.idealError();
             this.checks = Collections.unmodifiableList(checks);
         }
 
+        Row(Schedule schedule, ExactReal ideal, List<Check> checks) {
+            this.schedule = schedule;
+            this.error = null;
+            this.ideal = ideal;
+            this.checks = Collections.unmodifiableList(checks);
+        }
+
+        /** The sampler's errors by enumeration, or null in a closed-form audit. */
         //@ pure
-        public SamplerError error() {
+        public /*@ nullable @*/ SamplerError error() {
             return error;
         }
 
         //@ pure
         public Schedule schedule() {
-            return error.schedule();
+            return schedule;
+        }
+
+        /** {@code Ideal(k)}, the closed form of the optimal predictor's path error. */
+        //@ pure
+        public ExactReal idealError() {
+            return ideal;
+        }
+
+        /** The path-averaged error: brute force when enumerated, else the closed form {@code Ideal(k)} (optimal predictor). */
+        //@ pure
+        public Divergence pathAveragedKL() {
+            return error != null ? error.pathAveragedKL() : Divergence.finite(ideal);
+        }
+
+        /** The output error {@code KL(mu || nu)}, or null in a closed-form audit. */
+        //@ pure
+        public /*@ nullable @*/ Divergence outputKL() {
+            return error != null ? error.outputKL() : null;
+        }
+
+        /** The step-weighted training error ({@code 0} for the optimal predictor of a closed-form audit). */
+        //@ pure
+        public Divergence trainingErrorStepWeighted() {
+            return error != null ? error.trainingErrorStepWeighted() : Divergence.finite(ExactReal.ZERO);
         }
 
         //@ pure
@@ -93,29 +168,31 @@ public final class Audit {
         }
     }
 
-    //@ public invariant law() != null && rows() != null && lawChecks() != null;
-    private final Law law;
-    private final InformationProfile info;
+    //@ public invariant info() != null && rows() != null && lawChecks() != null && skipped() != null;
+    private final /*@ nullable @*/ Law law;
+    private final InformationCurve info;
     private final String predictor;
     private final List<Row> rows;
     private final List<Check> lawChecks;
     private final List<ChenCongLiOptimalSchedule.Optimum> optima;
+    private final List<Skipped> skipped;
 
-    private Audit(Law law, InformationProfile info, String predictor, List<Row> rows, List<Check> lawChecks,
-                  List<ChenCongLiOptimalSchedule.Optimum> optima) {
+    private Audit(/*@ nullable @*/ Law law, InformationCurve info, String predictor, List<Row> rows, List<Check> lawChecks,
+                  List<ChenCongLiOptimalSchedule.Optimum> optima, List<Skipped> skipped) {
         this.law = law;
         this.info = info;
         this.predictor = predictor;
         this.rows = Collections.unmodifiableList(rows);
         this.lawChecks = Collections.unmodifiableList(lawChecks);
         this.optima = Collections.unmodifiableList(optima);
+        this.skipped = Collections.unmodifiableList(skipped);
     }
 
     /** The checks of one schedule's exact errors. */
     /*@ public normal_behavior
       @   requires info != null && error != null;
       @ pure @*/
-    public static List<Check> scheduleChecks(InformationProfile info, SamplerError error, boolean optimalPredictor) {
+    public static List<Check> scheduleChecks(InformationCurve info, SamplerError error, boolean optimalPredictor) {
         Schedule k = error.schedule();
         ExactReal sumI = info.sumMutualInformation();
         Divergence eps = error.trainingErrorStepWeighted();
@@ -134,13 +211,63 @@ public final class Audit {
         return out;
     }
 
+    /**
+     * The checks of one schedule from the information curve alone (closed-form audit, optimal
+     * predictor): Li-Cai Theorem 1 and Corollary 1 with the path error {@code Ideal(k)} and
+     * {@code eps_train = 0}, and both links of the F.1 chain.
+     */
+    /*@ public normal_behavior
+      @   requires info != null && schedule != null && ideal != null;
+      @ pure @*/
+    public static List<Check> closedFormScheduleChecks(InformationCurve info, Schedule schedule, ExactReal ideal) {
+        ExactReal sumI = info.sumMutualInformation();
+        Divergence path = Divergence.finite(ideal);
+        Divergence eps = Divergence.finite(ExactReal.ZERO);
+        List<Check> out = new ArrayList<>();
+        out.add(LiCaiTheorem1.check(schedule, path, sumI, eps));
+        if (LiCaiCorollary1.applies(schedule)) {
+            out.add(LiCaiCorollary1.check(schedule, path, sumI, eps));
+        }
+        out.addAll(ChenCongLiChain.checks(info, schedule, ideal));
+        return out;
+    }
+
+    /** The per-schedule checks a closed-form audit cannot run, and why. */
+    /*@ public normal_behavior
+      @   ensures \result.size() == 2;
+      @ pure @*/
+    public static List<Skipped> closedFormSkips() {
+        return List.of(
+                new Skipped(ID_THEOREM_4, "schedule", "needs the brute-force path error, an average over the V^L outcomes"
+                        + " of the law; the closed form Ideal(k) is reported as the path error instead"),
+                new Skipped(ID_OUTPUT_LE_PATH, "schedule", "needs the output law nu of the sampler over the V^L"
+                        + " outcomes"));
+    }
+
+    /** The law-level checks that enumerate compositions, skipped above {@code MAX_ENUMERATION_LENGTH}. */
+    /*@ public normal_behavior
+      @   requires l >= 1;
+      @ pure @*/
+    public static List<Skipped> enumerationSkips(int l) {
+        if (l <= MAX_ENUMERATION_LENGTH) {
+            return List.of();
+        }
+        String why = "enumerates all 2^(L-1) compositions of L, limited to L <= " + MAX_ENUMERATION_LENGTH
+                + " (L = " + l + ")";
+        return List.of(new Skipped(LiCaiRecursion.ID, "law", why),
+                new Skipped(LiCaiTheorem2.ID, "law", why),
+                new Skipped(LiCaiTheorem2.ID_FUNCTIONAL, "law", "reported with " + LiCaiTheorem2.ID + ", which " + why),
+                new Skipped(ChenCongLiOptimalSchedule.ID, "law", "compares the dynamic programme with the minimum over"
+                        + " all compositions, which " + why + "; the programme's optima are still listed"));
+    }
+
     /** The law-level checks (need {@code L <= MAX_ENUMERATION_LENGTH} for the enumerating ones). */
     /*@ public normal_behavior
       @   requires info != null && options != null;
       @ pure @*/
-    public static List<Check> lawChecks(InformationProfile info, Options options) {
+    public static List<Check> lawChecks(InformationCurve info, Options options) {
         List<Check> out = new ArrayList<>(InformationIdentities.all(info));
-        if (info.law().length() <= MAX_ENUMERATION_LENGTH) {
+        if (info.length() <= MAX_ENUMERATION_LENGTH) {
             out.addAll(LiCaiRecursion.checks(info));
             for (LiCaiTheorem2.Reading r : options.readings()) {
                 out.addAll(LiCaiTheorem2.checks(info, r));
@@ -181,17 +308,66 @@ public final class Audit {
             }
         }
         List<ChenCongLiOptimalSchedule.Optimum> optima = ChenCongLiOptimalSchedule.optimise(info);
-        return new Audit(law, info, predictor.description(), rows, lawChecks(info, options), optima);
+        return new Audit(law, info, predictor.description(), rows, lawChecks(info, options), optima,
+                enumerationSkips(law.length()));
     }
 
+    /**
+     * The audit from an information curve alone, with the optimal predictor: per schedule
+     * {@link #closedFormScheduleChecks}; the law-level checks; the optimal schedules; and the skipped
+     * checks with their reasons.
+     */
+    /*@ public normal_behavior
+      @   requires info != null && schedules != null && !schedules.isEmpty() && options != null;
+      @   requires info.length() <= ChenCongLiOptimalSchedule.MAX_LENGTH;
+      @   ensures \result.rows().size() == schedules.size() && \result.law() == null;
+      @*/
+    public static Audit runClosedForm(InformationCurve info, List<Schedule> schedules, Options options, Progress progress) {
+        Objects.requireNonNull(info, "info");
+        Objects.requireNonNull(options, "options");
+        if (schedules.isEmpty()) {
+            throw new IllegalArgumentException("no schedule to audit");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < schedules.size(); i++) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.util.concurrent.CancellationException("audit interrupted");
+            }
+            Schedule s = schedules.get(i);
+            ExactReal ideal = IdealError.closedForm(info, s);
+            rows.add(new Row(s, ideal, closedFormScheduleChecks(info, s, ideal)));
+            if (progress != null) {
+                progress.report(i + 1, schedules.size(), s);
+            }
+        }
+        List<ChenCongLiOptimalSchedule.Optimum> optima = ChenCongLiOptimalSchedule.optimise(info);
+        List<Skipped> skipped = new ArrayList<>(closedFormSkips());
+        skipped.addAll(enumerationSkips(info.length()));
+        return new Audit(null, info, "optimal", rows, lawChecks(info, options), optima, skipped);
+    }
+
+    /** The enumerated law, or null for a closed-form audit. */
     //@ pure
-    public Law law() {
+    public /*@ nullable @*/ Law law() {
         return law;
     }
 
     //@ pure
-    public InformationProfile info() {
+    public InformationCurve info() {
         return info;
+    }
+
+    /** Whether this audit ran from the information curve alone ({@link #runClosedForm}). */
+    //@ ensures \result == (law() == null);
+    //@ pure
+    public boolean closedForm() {
+        return law == null;
+    }
+
+    /** The checks that were not run, with the reason for each. */
+    //@ pure
+    public List<Skipped> skipped() {
+        return skipped;
     }
 
     //@ pure
@@ -250,14 +426,24 @@ public final class Audit {
         return out;
     }
 
-    /** Step counts {@code T} of the rows where Li-Cai Theorem 1 holds with equality. */
+    /** The schedules (as text) of the rows where Li-Cai Theorem 1 holds with equality. */
     //@ pure
     public List<String> theorem1Equalities() {
         List<String> out = new ArrayList<>();
+        for (Schedule s : theorem1EqualitySchedules()) {
+            out.add(s.toString());
+        }
+        return out;
+    }
+
+    /** The schedules of the rows where Li-Cai Theorem 1 holds with equality. */
+    //@ pure
+    public List<Schedule> theorem1EqualitySchedules() {
+        List<Schedule> out = new ArrayList<>();
         for (Row r : rows) {
             for (Check c : r.checks()) {
                 if (c.id().equals(LiCaiTheorem1.ID) && c.verdict() == Verdict.EQUALITY) {
-                    out.add(r.schedule().toString());
+                    out.add(r.schedule());
                 }
             }
         }

@@ -2,7 +2,8 @@ package org.dlmexact.theory;
 
 import java.util.List;
 import org.dlmexact.exact.ExactReal;
-import org.dlmexact.info.InformationProfile;
+import org.dlmexact.exact.Rational;
+import org.dlmexact.info.InformationCurve;
 import org.dlmexact.sampler.Schedule;
 
 /**
@@ -20,19 +21,18 @@ public final class ChenCongLiChain {
 
     /** The middle term {@code sum_j (k_j - 1)(Z_{N_j} - Z_{N_{j-1}})}. */
     /*@ public normal_behavior
-      @   requires info != null && schedule != null && schedule.length() == info.law().length();
+      @   requires info != null && schedule != null && schedule.length() == info.length();
       @ pure @*/
-    public static ExactReal middle(InformationProfile info, Schedule schedule) {
-        ExactReal s = ExactReal.ZERO;
+    public static ExactReal middle(InformationCurve info, Schedule schedule) {
+        Rational[] cz = new Rational[info.length() + 1];
+        java.util.Arrays.fill(cz, Rational.ZERO);
         for (int j = 1; j <= schedule.steps(); j++) {
-            s = s.add(zOrZero(info, schedule.revealed(j)).subtract(zOrZero(info, schedule.revealed(j - 1)))
-                    .multiply(schedule.size(j) - 1));
+            Rational w = Rational.of(schedule.size(j) - 1L);
+            cz[schedule.revealed(j)] = cz[schedule.revealed(j)].add(w);
+            cz[schedule.revealed(j - 1)] = cz[schedule.revealed(j - 1)].subtract(w); // index 0 is Z_0 = 0, ignored
         }
-        return s;
-    }
-
-    private static ExactReal zOrZero(InformationProfile info, int n) {
-        return n == 0 ? ExactReal.ZERO : info.z(n);
+        cz[0] = Rational.ZERO;
+        return info.curveCombination(cz);
     }
 
     /** Both links of the chain for the optimal-predictor error {@code ideal}. */
@@ -40,10 +40,10 @@ public final class ChenCongLiChain {
       @   requires info != null && schedule != null && ideal != null;
       @   ensures \result.size() == 2;
       @ pure @*/
-    public static List<Check> checks(InformationProfile info, Schedule schedule, ExactReal ideal) {
+    public static List<Check> checks(InformationCurve info, Schedule schedule, ExactReal ideal) {
         ExactReal mid = middle(info, schedule);
         int sMax = schedule.maxSize();
-        ExactReal right = info.z(info.law().length()).multiply(sMax - 1);
+        ExactReal right = info.z(info.length()).multiply(sMax - 1);
         return List.of(
                 Check.of(ID, Sources.CHEN_CONG_LI + ", App. F.1", Confidence.PAPER, Relation.LE, ideal, mid,
                         "Ideal <= sum_j (k_j - 1)(Z_{N_j} - Z_{N_{j-1}})"),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.Rational;
+import org.dlmexact.info.InformationCurve;
 import org.dlmexact.info.InformationProfile;
 import org.dlmexact.sampler.IdealError;
 import org.dlmexact.sampler.Schedule;
@@ -128,14 +129,14 @@ public final class ChenCongLiTheorem9 {
       @   requires info != null && version != null && eps != null && eps.signum() > 0;
       @   ensures \result.size() == 2;
       @ pure @*/
-    public static List<Check> checks(InformationProfile info, Version version, Rational eps) {
-        int l = info.law().length();
+    public static List<Check> checks(InformationCurve info, Version version, Rational eps) {
+        int l = info.length();
         ExactReal estimate = version == Version.TC ? info.totalCorrelation() : info.dualTotalCorrelation();
         Schedule k = schedule(l, version, estimate, eps);
         BigInteger z = zeta(estimate, eps);
         ExactReal stepBound = ExactReal.ln(l).add(Rational.ONE).multiply(Rational.of(z)).add(Rational.of(2));
         String note = version.label().toUpperCase(java.util.Locale.ROOT) + " version, eps = " + eps + ", zeta = " + z
-                + ", schedule " + k + "; construction reconstructed from the proof";
+                + ", schedule " + ScheduleText.of(k) + "; construction reconstructed from the proof";
         return List.of(
                 Check.of(ID_STEPS, Sources.CHEN_CONG_LI + ", Theorem 9", Confidence.RECONSTRUCTED, Relation.LE,
                         ExactReal.of(k.steps()), stepBound, note + "; T <= 2 + (1 + ln L) zeta"),

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.Rational;
-import org.dlmexact.info.InformationProfile;
+import org.dlmexact.info.InformationCurve;
 
 /**
  * The exact identities and inequalities of the information curve that the audit reports for a
@@ -25,12 +25,11 @@ public final class InformationIdentities {
       @   requires info != null;
       @   ensures \result.size() == 3;
       @ pure @*/
-    public static List<Check> chenCongLiLemma8(InformationProfile info) {
-        int l = info.law().length();
-        ExactReal sumZ = ExactReal.ZERO;
-        for (ExactReal z : info.informationCurve()) {
-            sumZ = sumZ.add(z);
-        }
+    public static List<Check> chenCongLiLemma8(InformationCurve info) {
+        int l = info.length();
+        Rational[] ones = new Rational[l + 1];
+        java.util.Arrays.fill(ones, Rational.ONE);
+        ExactReal sumZ = info.curveCombination(ones);
         String src = Sources.CHEN_CONG_LI + ", Lemma 8";
         return List.of(
                 Check.of(ID_LEMMA_8, src, Confidence.PAPER, Relation.EQ, info.totalCorrelation(), sumZ, "TC = sum_j Z_j"),
@@ -43,32 +42,35 @@ public final class InformationIdentities {
     /** {@code TSE = sum_{k=1..L} (e_k - (k/L) e_L)}. */
     //@ requires info != null;
     //@ pure
-    public static ExactReal tse(InformationProfile info) {
-        int l = info.law().length();
-        ExactReal s = ExactReal.ZERO;
+    public static ExactReal tse(InformationCurve info) {
+        int l = info.length();
+        Rational[] c = new Rational[l + 1];
+        c[0] = Rational.ZERO;
         for (int k = 1; k <= l; k++) {
-            s = s.add(info.averageEntropy(k)).subtract(info.entropy().multiply(Rational.of(k, l)));
+            c[k] = Rational.ONE;
         }
-        return s;
+        // sum_k (k/L) e_L = (L+1)/2 e_L
+        c[l] = c[l].subtract(Rational.of(l + 1L, 2));
+        return info.averageEntropyCombination(c);
     }
 
     /** The Bernoulli unmasking complexity {@code H(0,1) = 2 TSE/(L+1)}. */
     //@ requires info != null;
     //@ pure
-    public static ExactReal bernoulliComplexity(InformationProfile info) {
-        return tse(info).multiply(Rational.of(2, info.law().length() + 1L));
+    public static ExactReal bernoulliComplexity(InformationCurve info) {
+        return tse(info).multiply(Rational.of(2, info.length() + 1L));
     }
 
     /** The fixed-cardinality complexity {@code H^card = sum_k k(L-k)/L ΔZ_k}. */
     //@ requires info != null;
     //@ pure
-    public static ExactReal cardinalityComplexity(InformationProfile info) {
-        int l = info.law().length();
-        ExactReal s = ExactReal.ZERO;
+    public static ExactReal cardinalityComplexity(InformationCurve info) {
+        int l = info.length();
+        Rational[] w = new Rational[l];
         for (int k = 1; k < l; k++) {
-            s = s.add(info.increment(k).multiply(Rational.of((long) k * (l - k), l)));
+            w[k] = Rational.of((long) k * (l - k), l);
         }
-        return s;
+        return incrementCombination(info, w);
     }
 
     /** Wainwright Prop. 3: {@code H^card = (L+1)/L H(0,1)} and {@code H(0,1) <= min(TC, DTC)}. */
@@ -76,8 +78,8 @@ public final class InformationIdentities {
       @   requires info != null;
       @   ensures \result.size() == 3;
       @ pure @*/
-    public static List<Check> wainwright(InformationProfile info) {
-        int l = info.law().length();
+    public static List<Check> wainwright(InformationCurve info) {
+        int l = info.length();
         ExactReal h01 = bernoulliComplexity(info);
         String src = Sources.WAINWRIGHT + ", Prop. 3";
         return List.of(
@@ -93,14 +95,16 @@ public final class InformationIdentities {
       @   requires info != null;
       @   ensures \result.size() == 2;
       @ pure @*/
-    public static List<Check> dmitriev(InformationProfile info) {
-        int l = info.law().length();
-        ExactReal tc = ExactReal.ZERO;
-        ExactReal dtc = ExactReal.ZERO;
+    public static List<Check> dmitriev(InformationCurve info) {
+        int l = info.length();
+        Rational[] wt = new Rational[l];
+        Rational[] wd = new Rational[l];
         for (int k = 1; k < l; k++) {
-            tc = tc.add(info.increment(k).multiply(l - k));
-            dtc = dtc.add(info.increment(k).multiply(k));
+            wt[k] = Rational.of(l - k);
+            wd[k] = Rational.of(k);
         }
+        ExactReal tc = incrementCombination(info, wt);
+        ExactReal dtc = incrementCombination(info, wd);
         String src = Sources.DMITRIEV_HUANG_WEI + ", Lemma 16";
         return List.of(
                 Check.of(ID_DMITRIEV, src, Confidence.DERIVED, Relation.EQ, info.totalCorrelation(), tc,
@@ -109,10 +113,21 @@ public final class InformationIdentities {
                         "DTC = sum_k k ΔZ_k (increment form of DTC = ∫ I(t) dt)"));
     }
 
+    /** {@code sum_{k=1..L-1} w[k] Delta Z_k} as one value ({@code Delta Z_k = Z_{k+1} - Z_k}). */
+    private static ExactReal incrementCombination(InformationCurve info, Rational[] w) {
+        Rational[] cz = new Rational[info.length() + 1];
+        java.util.Arrays.fill(cz, Rational.ZERO);
+        for (int k = 1; k < w.length; k++) {
+            cz[k + 1] = cz[k + 1].add(w[k]);
+            cz[k] = cz[k].subtract(w[k]);
+        }
+        return info.curveCombination(cz);
+    }
+
     /** All of the above. */
     //@ requires info != null;
     //@ pure
-    public static List<Check> all(InformationProfile info) {
+    public static List<Check> all(InformationCurve info) {
         List<Check> out = new ArrayList<>(chenCongLiLemma8(info));
         out.addAll(wainwright(info));
         out.addAll(dmitriev(info));

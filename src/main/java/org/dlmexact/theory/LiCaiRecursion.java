@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.Rational;
+import org.dlmexact.info.InformationCurve;
 import org.dlmexact.info.InformationProfile;
 import org.dlmexact.sampler.IdealError;
 import org.dlmexact.sampler.Schedule;
@@ -24,11 +25,11 @@ public final class LiCaiRecursion {
 
     /** {@code eps(s)} for {@code s = 1..L} (index {@code s - 1}), from every composition. */
     /*@ public normal_behavior
-      @   requires info != null && info.law().length() <= MAX_LENGTH;
-      @   ensures \result.size() == info.law().length();
+      @   requires info != null && info.length() <= MAX_LENGTH;
+      @   ensures \result.size() == info.length();
       @ pure @*/
-    public static List<ExactReal> worstBySMax(InformationProfile info) {
-        int l = info.law().length();
+    public static List<ExactReal> worstBySMax(InformationCurve info) {
+        int l = info.length();
         if (l > MAX_LENGTH) {
             throw new IllegalArgumentException("the recursion enumerates 2^(L-1) compositions; L <= " + MAX_LENGTH);
         }
@@ -49,11 +50,11 @@ public final class LiCaiRecursion {
 
     /** {@code eps(1) = 0}, then one check per {@code s = 2..L}. */
     /*@ public normal_behavior
-      @   requires info != null && info.law().length() <= MAX_LENGTH;
-      @   ensures \result.size() == info.law().length();
+      @   requires info != null && info.length() <= MAX_LENGTH;
+      @   ensures \result.size() == info.length();
       @ pure @*/
-    public static List<Check> checks(InformationProfile info) {
-        int l = info.law().length();
+    public static List<Check> checks(InformationCurve info) {
+        int l = info.length();
         List<ExactReal> eps = worstBySMax(info);
         List<Check> out = new ArrayList<>();
         out.add(Check.of(ID, Sources.LI_CAI + ", proof of Theorem 1", Confidence.PAPER, Relation.EQ, eps.get(0),

@@ -2,11 +2,10 @@ package org.dlmexact.theory;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.dlmexact.exact.ExactReal;
 import org.dlmexact.exact.Rational;
+import org.dlmexact.info.InformationCurve;
 import org.dlmexact.info.InformationProfile;
 import org.dlmexact.sampler.IdealError;
 import org.dlmexact.sampler.Schedule;
@@ -105,37 +104,23 @@ public final class LiCaiTheorem2 {
         }
     }
 
-    /** {@code F = sum_i sum_j 2^{-j} E[I(X_i ; X_{W_j^{(-i)}})]}, exactly. */
+    /**
+     * {@code F = sum_i sum_j 2^{-j} E[I(X_i ; X_{W_j^{(-i)}})]}, exactly. With {@code w(a)} the total
+     * weight of one set of size {@code a} ({@link #weight}), summing over the {@code C(L-1, a)} sets
+     * of each size and over {@code i} turns the subset entropies into averages:
+     * {@code F = L sum_a w(a) C(L-1, a) (e_1 + e_a - e_{a+1}) = L sum_a w(a) C(L-1, a) Z_{a+1}}
+     * (proofs-notes/li-cai-theorem-2.md), so only the information curve is needed.
+     */
     /*@ public normal_behavior
-      @   requires info != null && reading != null && 2 <= sMax && sMax <= info.law().length();
+      @   requires info != null && reading != null && 2 <= sMax && sMax <= info.length();
       @ pure @*/
-    public static ExactReal functional(InformationProfile info, Reading reading, int sMax) {
-        int l = info.law().length();
-        Rational[] w = new Rational[l];
+    public static ExactReal functional(InformationCurve info, Reading reading, int sMax) {
+        int l = info.length();
+        Rational[] cz = new Rational[l + 1];
         for (int a = 0; a < l; a++) {
-            w[a] = weight(reading, l, sMax, a);
+            cz[a + 1] = weight(reading, l, sMax, a).multiply(InformationProfile.binomial(l - 1, a)).multiply(l);
         }
-        Map<Integer, Rational> coeff = new HashMap<>();
-        int full = info.law().space().fullMask();
-        for (int i = 0; i < l; i++) {
-            int others = full & ~(1 << i);
-            // iterate over all subsets W of others
-            for (int sub = others; ; sub = (sub - 1) & others) {
-                Rational c = w[Integer.bitCount(sub)];
-                if (!c.isZero()) {
-                    // I(X_i ; X_W) = H(i) + H(W) - H(W + i)
-                    coeff.merge(1 << i, c, Rational::add);
-                    coeff.merge(sub, c, Rational::add);
-                    coeff.merge(sub | (1 << i), c.negate(), Rational::add);
-                }
-                if (sub == 0) {
-                    break;
-                }
-            }
-        }
-        coeff.remove(0);
-        coeff.values().removeIf(Rational::isZero);
-        return info.entropies().linearCombination(coeff);
+        return info.curveCombination(cz);
     }
 
     /**
@@ -144,10 +129,10 @@ public final class LiCaiTheorem2 {
      * {@code F <= 2 SumI}.
      */
     /*@ public normal_behavior
-      @   requires info != null && reading != null && info.law().length() <= LiCaiRecursion.MAX_LENGTH;
+      @   requires info != null && reading != null && info.length() <= LiCaiRecursion.MAX_LENGTH;
       @ pure @*/
-    public static List<Check> checks(InformationProfile info, Reading reading) {
-        int l = info.law().length();
+    public static List<Check> checks(InformationCurve info, Reading reading) {
+        int l = info.length();
         ExactReal[] worst = new ExactReal[l + 1];
         Schedule[] argWorst = new Schedule[l + 1];
         for (Schedule k : Schedule.all(l)) {
@@ -164,7 +149,7 @@ public final class LiCaiTheorem2 {
             ExactReal lower = f.multiply(Rational.of(s, 16L * l));
             out.add(Check.of(ID, Sources.LI_CAI + ", Theorem 2", Confidence.RECONSTRUCTED, Relation.GE, worst[s], lower,
                     "assumption: W_j law (" + reading.label() + ") " + reading.description() + "; s_max = " + s
-                            + "; worst schedule " + argWorst[s]
+                            + "; worst schedule " + ScheduleText.of(argWorst[s])
                             + "; optimal predictor, eps_train = 0"));
             out.add(Check.of(ID_FUNCTIONAL, Sources.LI_CAI + ", Theorem 2", Confidence.DERIVED, Relation.LE, f,
                     info.sumMutualInformation().multiply(2),

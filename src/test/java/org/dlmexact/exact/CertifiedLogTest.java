@@ -102,6 +102,10 @@ class CertifiedLogTest {
         ns.add(Gen.M61.multiply(Gen.M89));
         ns.add(BigInteger.ONE.shiftLeft(200));
         ns.add(BigInteger.ONE.shiftLeft(200).multiply(BigInteger.valueOf(3)).shiftRight(1)); // m exactly 3/2
+        // far longer than the precision: truncated to bits + 64 bits before the series
+        ns.add(BigInteger.valueOf(3).pow(1500));
+        ns.add(BigInteger.ONE.shiftLeft(3000).subtract(BigInteger.ONE));
+        ns.add(new BigInteger(2500, new java.util.Random(11)).setBit(2499));
         return ns;
     }
 

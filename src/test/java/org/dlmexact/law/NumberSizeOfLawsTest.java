@@ -102,6 +102,29 @@ class NumberSizeOfLawsTest {
     }
 
     @Test
+    void structuresMeasureTheirDistributionsWithoutATable() {
+        // long structured laws are never enumerated (no product estimate), but every distribution they
+        // add up is measured by its common denominator as in SPEC 3.3
+        Rational[] half = {Rational.of(1, 2), Rational.of(1, 2)};
+        Rational[][] rows = {pair(odd(2100)), {Rational.of(BigInteger.ONE, odd(2100).add(BigInteger.TWO)),
+                Rational.of(odd(2100).add(BigInteger.ONE), odd(2100).add(BigInteger.TWO))}};
+        InvalidInputException m = tooLarge(() -> Structure.Markov.of(1024, half, rows));
+        assertTrue(m.getMessage().contains("transition row 1, entry 0"), m.getMessage());
+        InvalidInputException s = tooLarge(() -> Structure.Markov.of(1024, pair(odd(4097)), new Rational[][] {half, half}));
+        assertTrue(s.getMessage().contains("the start law, entry 0"), s.getMessage());
+        InvalidInputException x = tooLarge(() -> new Structure.Exchangeable(1000, half, rows));
+        assertTrue(x.getMessage().contains("marginal of component 1, entry 0"), x.getMessage());
+        InvalidInputException w = tooLarge(() -> new Structure.Exchangeable(1000, pair(odd(4097)),
+                new Rational[][] {half, {Rational.ONE, Rational.ZERO}}));
+        assertTrue(w.getMessage().contains("the mixture weights, entry 0"), w.getMessage());
+        InvalidInputException p = tooLarge(() -> new Structure.Product(1000, new Rational[][] {pair(odd(4097))}));
+        assertTrue(p.getMessage().contains("the marginal of position 0, entry 0"), p.getMessage());
+        // at the limit they are accepted, at any length
+        assertEquals(100_000, Structure.Markov.of(100_000, half, new Rational[][] {pair(odd(4096)), pair(odd(4096))}).length());
+        assertEquals(100_000, new Structure.Product(100_000, new Rational[][] {pair(odd(4096))}).length());
+    }
+
+    @Test
     void normalFamiliesStayFarBelowTheLimit() {
         assertTrue(Families.parse("random:2,14,5").denominator().bitLength() <= 19);
         assertTrue(Families.parse("markov:10:1/3,2/3;3/4,1/4").denominator().bitLength() < 64);

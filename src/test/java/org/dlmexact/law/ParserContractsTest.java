@@ -48,6 +48,44 @@ class ParserContractsTest {
                 VALID_FAMILIES, INVALID_FAMILIES).tests().stream();
     }
 
+    /** Valid descriptions whose tables are too large to enumerate (structured families at any length, §3.4). */
+    static final List<String> LONG_STRUCTURED = List.of("uniform:2,21", "product:1024:1/3,2/3", "repetition:16,5000",
+            "parity:64", "pairs:1024", "markov:1024:3/4,1/4;1/3,2/3", "markov:100:1/2,1/2;1/4,3/4:1,0",
+            "exchangeable:512:1/2@1/4,3/4;1/2@3/4,1/4", "rs:17,5,2", "rs:256,200,100");
+    /** Invalid descriptions: bad parameters at any length, and enumerated families beyond the limits. */
+    static final List<String> INVALID_DESCRIPTIONS = List.of("uniform:2", "uniform:17,3", "pairs:1023", "parity:0",
+            "markov:1024:1,0;0,1", "markov:1024:1/2,1/2", "exchangeable:8:1/2@1/4,3/4", "exchangeable:8:1@1/2;1@1/2",
+            "rs:6,3,2", "rs:5,6,2", "rs:5,4,5", "random:2,21,1", "code:2:1,1;1", "nosuch:1");
+
+    @TestFactory
+    Stream<DynamicTest> familiesDescribe() {
+        List<String> valid = new java.util.ArrayList<>(VALID_FAMILIES);
+        valid.addAll(LONG_STRUCTURED);
+        return new PreconditionTable<String>("law/Families.java", "public static LawDescription describe(String spec)",
+                "isDescribable(spec)", "!isDescribable(spec)",
+                Families::isDescribable, s -> !Families.isDescribable(s), Families::describe, InvalidInputException.class,
+                valid, INVALID_DESCRIPTIONS).tests().stream();
+    }
+
+    @Test
+    void aLongStructuredLawIsDescribedButNotParsed() {
+        for (String spec : LONG_STRUCTURED) {
+            assertTrue(Families.isDescribable(spec) && !Families.isValidSpec(spec), spec);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> lawsDescribeFamilies() {
+        List<String> valid = new java.util.ArrayList<>(VALID_FAMILIES);
+        valid.addAll(LONG_STRUCTURED);
+        return new PreconditionTable<String>("law/Laws.java", "public static LawDescription describe(String spec)",
+                "Families.isFamily(spec) && Families.isDescribable(spec)",
+                "Families.isFamily(spec) && !Families.isDescribable(spec)",
+                s -> Families.isFamily(s) && Families.isDescribable(s), s -> Families.isFamily(s) && !Families.isDescribable(s),
+                Laws::describe, InvalidInputException.class,
+                valid, INVALID_DESCRIPTIONS.stream().filter(Families::isFamily).toList()).tests().stream();
+    }
+
     @TestFactory
     Stream<DynamicTest> lawsResolveFamilies() {
         return new PreconditionTable<String>("law/Laws.java", "public static Law resolve(String spec)",

@@ -50,6 +50,16 @@ class IdealErrorTest {
                     assertTrue(ideal.equals(byIncrements), "increment form");
                     assertTrue(ideal.equals(byEntropies), "entropy form");
                     assertTrue(ideal.signum() >= 0);
+                    // each step's term is its block's sum_{m=1..k_j} (Z_{a+m} - Z_{a+1}), by the definition
+                    for (int j = 1; j <= s.steps(); j++) {
+                        int a = s.revealed(j - 1);
+                        ExactReal block = ExactReal.ZERO;
+                        for (int m = 1; m <= s.size(j); m++) {
+                            block = block.add(info.z(a + m)).subtract(info.z(a + 1));
+                        }
+                        assertEquals(block, IdealError.stepTerm(info, s, j), "step " + j);
+                        assertEquals(block, IdealError.blockTerm(info, a, s.size(j)), "block of step " + j);
+                    }
                 }));
             }
         }
