@@ -1,6 +1,7 @@
 package org.dlmexact.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,6 +102,29 @@ class TrajectoryReportTest {
         }
         TrajectoryValidator.Result strict = uniform(0.5);
         assertEquals(p < 0.5, !strict.consistent());
+    }
+
+    @Test
+    void aPValueEqualToTheLevelIsConsistent() {
+        // SPEC: not consistent when p < A; p = A is consistent
+        double p = uniform(0.5).pValue();
+        assertTrue(uniform(p).consistent(), "p = alpha = " + p);
+        assertFalse(uniform(Math.nextUp(p)).consistent());
+    }
+
+    @Test
+    void countsThatEqualTheirExpectationsDeviateNowhere() {
+        // product:2:1/10,9/10, one shot, 9000 runs split exactly as the kernel: 90, 810, 810, 7290. Every
+        // (position, token) count after the step equals its expectation (900 or 8100), although the
+        // expected counts, 9000 * double(p) summed over next states, carry rounding errors (about 1e-12)
+        Law law = Families.parse("product:2:1/10,9/10");
+        String text = runs(90, "[0,0]") + runs(810, "[0,1]") + runs(810, "[1,0]") + runs(7290, "[1,1]");
+        TrajectoryValidator.ContextResult c = TrajectoryValidatorTest.validate(text, TrajectoryValidatorTest.rows(law),
+                TrajectoryValidatorTest.sampler("random-order:one-shot", 2), 0.001).worstContexts().get(0);
+        assertEquals(9000, c.visits());
+        assertEquals(3, c.degreesOfFreedom());
+        assertEquals(0.0, c.statistic(), 1e-9);
+        assertEquals(List.of(), c.deviations());
     }
 
     @Test
