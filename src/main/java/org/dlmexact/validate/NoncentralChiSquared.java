@@ -14,15 +14,20 @@ import org.apache.commons.statistics.distribution.PoissonDistribution;
  * {@value #TAIL}-quantile to the {@code (1 - TAIL)}-quantile of Poisson({@code lambda/2}). Every
  * left-out term is a Poisson probability times a central survival probability in {@code [0, 1]}, so
  * the left-out part is at most the two Poisson tails, {@code 2 * TAIL = 2e-15}, besides the rounding
- * of the double arithmetic (about {@code 1e-15} relative per term). Floating point throughout: this
- * serves power statements, which decide no verdict. Immutable.
+ * of the double arithmetic (about {@code 1e-15} relative per term). The sum has about
+ * {@code 16 sqrt(lambda / 2)} terms, and Commons Statistics gives the Poisson quantiles as {@code int}s,
+ * which saturate above {@code lambda / 2 = 2^31}; so non-centralities above
+ * {@value #MAX_NONCENTRALITY} are refused (the power statements need a few thousand at most).
+ * Floating point throughout: this serves power statements, which decide no verdict. Immutable.
  */
 public final class NoncentralChiSquared {
 
     /** The Poisson mass left out on each side of the sum. */
     public static final double TAIL = 1e-15;
+    /** The largest non-centrality accepted (about 360,000 terms, a few seconds). */
+    public static final double MAX_NONCENTRALITY = 1e9;
 
-    //@ public invariant degreesOfFreedom() > 0 && noncentrality() >= 0;
+    //@ public invariant degreesOfFreedom() > 0 && noncentrality() >= 0 && noncentrality() <= MAX_NONCENTRALITY;
     private final double k;
     private final double lambda;
 
@@ -32,21 +37,22 @@ public final class NoncentralChiSquared {
     }
 
     /**
-     * The distribution with {@code k > 0} degrees of freedom and non-centrality {@code lambda >= 0}.
+     * The distribution with {@code k > 0} degrees of freedom and non-centrality
+     * {@code 0 <= lambda <= }{@value #MAX_NONCENTRALITY}.
      *
      * @throws IllegalArgumentException otherwise (also for NaN or infinite arguments)
      */
     /*@ public normal_behavior
-      @   requires k > 0 && lambda >= 0 && !Double.isInfinite(k) && !Double.isInfinite(lambda);
+      @   requires k > 0 && lambda >= 0 && lambda <= MAX_NONCENTRALITY && !Double.isInfinite(k);
       @   ensures \result.degreesOfFreedom() == k && \result.noncentrality() == lambda;
       @ also public exceptional_behavior
-      @   requires !(k > 0 && lambda >= 0 && !Double.isInfinite(k) && !Double.isInfinite(lambda));
+      @   requires !(k > 0 && lambda >= 0 && lambda <= MAX_NONCENTRALITY && !Double.isInfinite(k));
       @   signals_only IllegalArgumentException;
       @ pure @*/
     public static NoncentralChiSquared of(double k, double lambda) {
-        if (!(k > 0) || !(lambda >= 0) || Double.isInfinite(k) || Double.isInfinite(lambda)) {
-            throw new IllegalArgumentException("need k > 0 and lambda >= 0, finite; got k = " + k + ", lambda = "
-                    + lambda);
+        if (!(k > 0) || !(lambda >= 0) || Double.isInfinite(k) || !(lambda <= MAX_NONCENTRALITY)) {
+            throw new IllegalArgumentException("need k > 0, finite, and 0 <= lambda <= " + MAX_NONCENTRALITY
+                    + "; got k = " + k + ", lambda = " + lambda);
         }
         return new NoncentralChiSquared(k, lambda);
     }

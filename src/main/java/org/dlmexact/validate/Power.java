@@ -93,9 +93,12 @@ public final class Power {
         return NoncentralChiSquared.of(df, lambda).survivalProbability(crit);
     }
 
-    /** The rejection probability at non-centrality {@code lambda}: {@code P(chi2'_{df}(lambda) > critical)}. */
+    /**
+     * The rejection probability at non-centrality {@code lambda}: {@code P(chi2'_{df}(lambda) > critical)}
+     * ({@code lambda} at most {@link NoncentralChiSquared#MAX_NONCENTRALITY}).
+     */
     /*@ public normal_behavior
-      @   requires lambda >= 0 && !Double.isInfinite(lambda);
+      @   requires lambda >= 0 && lambda <= NoncentralChiSquared.MAX_NONCENTRALITY;
       @   ensures 0 <= \result && \result <= 1;
       @ pure @*/
     public double rejectionProbability(double lambda) {

@@ -79,6 +79,49 @@ class PowerTest {
         assertThrows(IllegalArgumentException.class, () -> NoncentralChiSquared.of(1, Double.POSITIVE_INFINITY));
     }
 
+    /**
+     * A non-centrality so small that the Poisson weights beyond index 0 are below the truncated tail
+     * ({@code lambda / 2 <= 1e-15}): the sum is the single term {@code e^{-lambda/2} P(chi2_2 > x)}, and
+     * {@code |P(X > x) - P(chi2_2 > x)| <= 1 - e^{-lambda/2} <= lambda / 2}; with two degrees of freedom
+     * the central tail is {@code e^{-x/2}}.
+     */
+    @Test
+    void aTinyNoncentralityGivesTheCentralTwoDegreeTail() {
+        for (double l : new double[] {1e-300, 1e-16, 1e-15, 1e-13}) {
+            for (double x : new double[] {0.01, 1, 4, 20}) {
+                assertEquals(Math.exp(-x / 2), NoncentralChiSquared.of(2, l).survivalProbability(x), l / 2 + 1e-15,
+                        "x = " + x + ", lambda = " + l);
+            }
+        }
+    }
+
+    /**
+     * Commons Statistics' Poisson quantiles are {@code int}s: from {@code lambda / 2} near {@code 2^31} they
+     * saturate at {@code Integer.MAX_VALUE}, and the sum's index overflowed (a {@code DistributionException}
+     * for a negative number of degrees of freedom, from {@code survivalProbability}, which promises a
+     * probability). Such non-centralities are refused when the distribution is made.
+     */
+    @Test
+    void noncentralitiesBeyondTheLimitAreRefusedUpFront() {
+        double max = NoncentralChiSquared.MAX_NONCENTRALITY;
+        assertEquals(max, NoncentralChiSquared.of(1, max).noncentrality());
+        for (double l : new double[] {Math.nextUp(max), 5e9, 1e300, Double.NaN}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> NoncentralChiSquared.of(1, l), "lambda = " + l);
+            assertTrue(e.getMessage().contains("0 <= lambda <= " + max), e.getMessage());
+        }
+    }
+
+    @Test
+    void powerRefusalsNameTheirArgument() {
+        for (double alpha : new double[] {0, -0.5, 1, Double.NaN}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Power.of(3, alpha));
+            assertEquals("need df >= 1 and 0 < alpha < 1, got df = 3, alpha = " + alpha, e.getMessage());
+        }
+        assertEquals("need df >= 1 and 0 < alpha < 1, got df = 0, alpha = 0.5",
+                assertThrows(IllegalArgumentException.class, () -> Power.of(0, 0.5)).getMessage());
+    }
+
     @Test
     void largeNoncentralityAndDegreesStayAccurate() {
         // mean k + lambda, variance 2(k + 2 lambda): far above the mean nearly nothing, far below nearly all

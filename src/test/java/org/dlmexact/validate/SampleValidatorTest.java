@@ -4,6 +4,7 @@ import org.dlmexact.sampler.RandomOrder;
 import org.dlmexact.sampler.ProcessLaw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,7 +12,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.dlmexact.cli.Main;
+import org.dlmexact.exact.InvalidInputException;
+import org.dlmexact.exact.Rational;
 import org.dlmexact.law.Families;
 import org.dlmexact.law.Law;
 import org.dlmexact.law.MarginalLattice;
@@ -82,6 +87,75 @@ class SampleValidatorTest {
         assertFalse(bad.consistent());
         assertEquals(1, bad.impossible().size());
         assertEquals(1, bad.impossible().get(0).index());
+    }
+
+    /** {@code P(chi2_3 > x) = 2 (1 - Phi(sqrt x)) + sqrt(2x/pi) e^{-x/2}} (the three-degree tail in closed form). */
+    static double chiSquare3Tail(double x) {
+        return 2 * NormalDistribution.of(0, 1).survivalProbability(Math.sqrt(x))
+                + Math.sqrt(2 * x / Math.PI) * Math.exp(-x / 2);
+    }
+
+    @Test
+    void oneTestWorkedByHand() {
+        // uniform:2,2, 100 samples, expected 25 each; observed 10, 30, 20, 40: residuals -3, 1, -1, 3
+        Law nu = Families.parse("uniform:2,2");
+        long[] counts = {10, 30, 20, 40};
+        SampleValidator.Result r = SampleValidator.test(nu, counts, 0.01);
+        double g = 2 * (10 * Math.log(0.4) + 30 * Math.log(1.2) + 20 * Math.log(0.8) + 40 * Math.log(1.6));
+        assertEquals(100, r.samples());
+        assertEquals(4, r.cells());
+        assertEquals(0, r.pooledOutcomes());
+        assertEquals(g, r.statistic(), 1e-12);
+        assertEquals(chiSquare3Tail(g), r.pValue(), 1e-12 * chiSquare3Tail(g));
+        assertEquals(0.01, r.alpha());
+        assertTrue(r.pValue() < 0.01);
+        assertFalse(r.consistent());
+        assertEquals(List.of(), r.impossible());
+        // largest |residual| first; equal ones (3 and -3, 1 and -1) in index order
+        assertEquals(List.of(0, 3, 1, 2), r.top().stream().map(SampleValidator.Contribution::index).toList());
+        double[] residual = {-3, 3, 1, -1};
+        long[] observed = {10, 40, 30, 20};
+        for (int k = 0; k < 4; k++) {
+            SampleValidator.Contribution c = r.top().get(k);
+            assertEquals(residual[k], c.residual(), 0, "rank " + k);
+            assertEquals(observed[k], c.observed());
+            assertEquals(25.0, c.expected());
+            assertEquals(Rational.of(1, 4), c.nu());
+        }
+        // at most five are listed: the six-outcome law uniform:6,1
+        assertEquals(SampleValidator.TOP, SampleValidator.test(Families.parse("uniform:6,1"),
+                new long[] {5, 6, 7, 8, 9, 10}, 0.01).top().size());
+    }
+
+    @Test
+    void aPValueEqualToTheLevelIsConsistent() {
+        // SPEC: not consistent when p < A; p = A is consistent
+        Law nu = Families.parse("uniform:2,2");
+        long[] counts = {20, 30, 22, 28};
+        double p = SampleValidator.test(nu, counts, 0.5).pValue();
+        assertTrue(SampleValidator.test(nu, counts, p).consistent(), "p = alpha = " + p);
+        assertFalse(SampleValidator.test(nu, counts, Math.nextUp(p)).consistent());
+    }
+
+    @Test
+    void impossibleOutcomesUntestedCellsAndNoSamples() {
+        // parity:2 gives [0,1] probability 0: it is listed with an infinite residual, and no test runs
+        SampleValidator.Result bad = SampleValidator.test(Families.parse("parity:2"), new long[] {10, 1, 0, 10}, 0.5);
+        SampleValidator.Contribution c = bad.impossible().get(0);
+        assertEquals(0.0, c.expected());
+        assertEquals(Double.POSITIVE_INFINITY, c.residual());
+        assertTrue(c.nu().isZero());
+        assertTrue(Double.isNaN(bad.statistic()) && Double.isNaN(bad.pValue()));
+        // one cell after pooling (expected 0.001, 0.999, 0.999, 998.001): nothing tested, statistic NaN, p = 1
+        SampleValidator.Result one = SampleValidator.test(Families.parse("product:2:1/1000,999/1000"),
+                new long[] {0, 1, 1, 998}, 0.5);
+        assertEquals(1, one.cells());
+        assertTrue(Double.isNaN(one.statistic()), "statistic " + one.statistic());
+        assertEquals(1.0, one.pValue());
+        assertTrue(one.consistent());
+        InvalidInputException none = assertThrows(InvalidInputException.class,
+                () -> SampleValidator.test(Families.parse("uniform:2,2"), new long[4], 0.5));
+        assertEquals("samples.empty", none.code());
     }
 
     static int run(StringWriter out, StringWriter err, String... args) {

@@ -1,6 +1,7 @@
 package org.dlmexact.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,10 +36,14 @@ class TrajectoryReportTest {
     /** uniform:2,2, one-shot: 16 x (0,0), 8 each of the others, expected 10 each. */
     private static final String UNIFORM = runs(16, "[0,0]") + runs(8, "[0,1]") + runs(8, "[1,0]") + runs(8, "[1,1]");
 
-    private static TrajectoryValidator.Result uniform(double alpha) {
-        Law law = Families.parse("uniform:2,2");
-        return TrajectoryValidatorTest.validate(UNIFORM, TrajectoryValidatorTest.rows(law),
+    /** The report on the one-step runs {@code text} of {@code random-order:one-shot} on {@code lawSpec} (L = 2). */
+    private static TrajectoryValidator.Result oneShot(String lawSpec, String text, double alpha) {
+        return TrajectoryValidatorTest.validate(text, TrajectoryValidatorTest.rows(Families.parse(lawSpec)),
                 TrajectoryValidatorTest.sampler("random-order:one-shot", 2), alpha);
+    }
+
+    private static TrajectoryValidator.Result uniform(double alpha) {
+        return oneShot("uniform:2,2", UNIFORM, alpha);
     }
 
     @Test
@@ -104,13 +109,32 @@ class TrajectoryReportTest {
     }
 
     @Test
+    void aPValueEqualToTheLevelIsConsistent() {
+        // SPEC: not consistent when p < A; p = A is consistent
+        double p = uniform(0.5).pValue();
+        assertTrue(uniform(p).consistent(), "p = alpha = " + p);
+        assertFalse(uniform(Math.nextUp(p)).consistent());
+    }
+
+    @Test
+    void countsThatEqualTheirExpectationsDeviateNowhere() {
+        // product:2:1/10,9/10, one shot, 9000 runs split exactly as the kernel: 90, 810, 810, 7290. Every
+        // (position, token) count after the step equals its expectation (900 or 8100), although the
+        // expected counts, 9000 * double(p) summed over next states, carry rounding errors (about 1e-12)
+        String text = runs(90, "[0,0]") + runs(810, "[0,1]") + runs(810, "[1,0]") + runs(7290, "[1,1]");
+        TrajectoryValidator.ContextResult c = oneShot("product:2:1/10,9/10", text, 0.001).worstContexts().get(0);
+        assertEquals(9000, c.visits());
+        assertEquals(3, c.degreesOfFreedom());
+        assertEquals(0.0, c.statistic(), 1e-9);
+        assertEquals(List.of(), c.deviations());
+    }
+
+    @Test
     void cellsAndDeviationsComeLargestResidualFirst() {
         // expected 10 each; residuals -0.63, +1.26, -1.26, +0.63; after the step position 0 is 0 in 22 runs
         // (expected 20) and position 1 in 14 (expected 20)
-        Law law = Families.parse("uniform:2,2");
         String text = runs(8, "[0,0]") + runs(14, "[0,1]") + runs(6, "[1,0]") + runs(12, "[1,1]");
-        TrajectoryValidator.ContextResult c = TrajectoryValidatorTest.validate(text, TrajectoryValidatorTest.rows(law),
-                TrajectoryValidatorTest.sampler("random-order:one-shot", 2), 0.001).worstContexts().get(0);
+        TrajectoryValidator.ContextResult c = oneShot("uniform:2,2", text, 0.001).worstContexts().get(0);
         assertEquals(List.of("[0, 1]", "[1, 0]", "[0, 0]", "[1, 1]"), c.cells().stream()
                 .map(x -> Arrays.toString(x.next())).toList());
         assertEquals(List.of("1:0", "1:1", "0:0", "0:1"), c.deviations().stream()
@@ -120,9 +144,7 @@ class TrajectoryReportTest {
     @Test
     void aContextTooRareToTestCountsButIsNotTested() {
         // three runs, expected 3/4 each: all four cells pooled into one, nothing to test
-        Law law = Families.parse("uniform:2,2");
-        TrajectoryValidator.Result r = TrajectoryValidatorTest.validate(runs(3, "[0,1]"),
-                TrajectoryValidatorTest.rows(law), TrajectoryValidatorTest.sampler("random-order:one-shot", 2), 0.001);
+        TrajectoryValidator.Result r = oneShot("uniform:2,2", runs(3, "[0,1]"), 0.001);
         assertEquals(1, r.contexts());
         assertEquals(0, r.testedContexts());
         assertEquals(0, r.testedTransitions());
@@ -139,10 +161,8 @@ class TrajectoryReportTest {
     @Test
     void aPooledContextWorkedByHand() {
         // expected 0.4, 3.6, 3.6 pooled (7.6 >= 5); the fourth, 32.4, alone: two cells, one degree of freedom
-        Law law = Families.parse("product:2:1/10,9/10");
         String text = runs(1, "[0,0]") + runs(4, "[0,1]") + runs(3, "[1,0]") + runs(32, "[1,1]");
-        TrajectoryValidator.Result r = TrajectoryValidatorTest.validate(text, TrajectoryValidatorTest.rows(law),
-                TrajectoryValidatorTest.sampler("random-order:one-shot", 2), 0.001);
+        TrajectoryValidator.Result r = oneShot("product:2:1/10,9/10", text, 0.001);
         double g = 2 * (8 * Math.log(8 / 7.6) + 32 * Math.log(32 / 32.4));
         assertEquals(g, r.statistic(), 1e-12);
         assertEquals(1, r.degreesOfFreedom());

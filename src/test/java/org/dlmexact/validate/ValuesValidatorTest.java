@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,8 +82,68 @@ class ValuesValidatorTest {
                 entry("sampler.json", id, "pathAveragedKL", "1e308"),
                 entry("sampler.json", id, "idealError", "0")));
         assertTrue(out.get(0).pass());
+        assertTrue(out.get(0).detail().endsWith(" (both infinite)"), out.get(0).detail());
         assertFalse(out.get(1).pass());
+        assertTrue(out.get(1).detail().endsWith(" (one side is infinite)"), out.get(1).detail());
         assertTrue(out.get(2).pass(), out.get(2).toString());
+    }
+
+    /** The tolerance of the group that holds case {@code id} of {@code file}. */
+    static JsonNode tolerance(String file, long id) throws IOException {
+        JsonNode root = LawJson.mapper().readTree(Files.readString(VECTORS.resolve(file)));
+        for (JsonNode g : root.get("testGroups")) {
+            for (JsonNode t : g.get("tests")) {
+                if (t.get("tcId").asLong() == id) {
+                    return g.get("tolerance");
+                }
+            }
+        }
+        throw new AssertionError("no case " + id + " in " + file);
+    }
+
+    /**
+     * {@code |x - v| <= max(absolute, relative |v|)}, both bounds inclusive, decided exactly: values
+     * exactly at a bound pass, values one unit of the 30th decimal beyond fail; the detail names the
+     * bound that decided. The exact values are known without the files: the information curve starts
+     * at 0, and with {@code L = 1} the output law is the law itself ({@code uniform:2,1}: 1/2).
+     */
+    @Test
+    void toleranceBoundsAreInclusiveAndTheDetailNamesTheDecidingBound() throws IOException {
+        long parity = tcId("info.json", "parity:4");
+        JsonNode t = tolerance("info.json", parity);
+        String rel = t.get("relative").asText();
+        String abs = t.get("absolute").asText();
+        BigDecimal a = new BigDecimal(abs);
+        BigDecimal beyond = new BigDecimal("1e-30");
+        String bounds = "tolerance (relative " + rel + ", absolute " + abs + ")";
+        List<ValuesValidator.Outcome> out = ValuesValidator.validate(VECTORS, results(
+                entry("info.json", parity, "informationCurve[0]", a.toString()),
+                entry("info.json", parity, "informationCurve[0]", a.negate().toString()),
+                entry("info.json", parity, "informationCurve[0]", a.add(beyond).toString()),
+                entry("info.json", parity, "informationCurve[0]", "1e2")));
+        assertTrue(out.get(0).pass() && out.get(1).pass(), out.toString());
+        assertTrue(out.get(0).detail().endsWith(" <= " + bounds + " [absolute]"), out.get(0).detail());
+        assertFalse(out.get(2).pass());
+        assertTrue(out.get(2).detail().endsWith(" > " + bounds), out.get(2).detail());
+        assertTrue(out.get(3).detail().contains("|diff| = 1.000e+02 > "), out.get(3).detail());
+        long one = tcId("output-law.json", "uniform:2,1");
+        JsonNode u = tolerance("output-law.json", one);
+        BigDecimal half = new BigDecimal("0.5");
+        BigDecimal r = new BigDecimal(u.get("relative").asText()).multiply(half);
+        assertTrue(r.compareTo(new BigDecimal(u.get("absolute").asText())) > 0, "the relative bound is the larger");
+        String uBounds = "tolerance (relative " + u.get("relative").asText() + ", absolute "
+                + u.get("absolute").asText() + ")";
+        List<ValuesValidator.Outcome> p = ValuesValidator.validate(VECTORS, results(
+                entry("output-law.json", one, "outputLaw[0].p", half.add(r).toPlainString()),
+                entry("output-law.json", one, "outputLaw[0].p", half.subtract(r).toPlainString()),
+                entry("output-law.json", one, "outputLaw[0].p", half.add(r).add(beyond).toPlainString()),
+                entry("output-law.json", one, "outputLaw[0].p", "\"1/2 - " + r.toPlainString() + "\"")));
+        for (int k : new int[] {0, 1, 3}) {
+            assertTrue(p.get(k).pass(), p.get(k).toString());
+            assertTrue(p.get(k).detail().endsWith(" <= " + uBounds + " [relative]"), p.get(k).detail());
+        }
+        assertFalse(p.get(2).pass(), p.get(2).toString());
+        assertTrue(p.get(2).detail().endsWith(" > " + uBounds), p.get(2).detail());
     }
 
     @Test
