@@ -104,6 +104,46 @@ class ProfileChecksTest {
         }
     }
 
+    /**
+     * A predictor that always gives token 0 probability 1: with plain tokens every component's law is
+     * the point mass on 00, so {@code KL(mu || nu_sizes)} is infinite (first witnessed at 01), the output
+     * KL too, and the brute-force path error of every size sequence is infinite: the closed-form check
+     * compares two infinite sides.
+     */
+    @Test
+    void aPredictorWithZerosMakesEveryMixtureSideInfinite() {
+        Law law = law();
+        Predictor zeros = new Predictor() {
+            @Override
+            public Rational[] row(int visibleMask, int valuesIndex, int position) {
+                return new Rational[] {Rational.ONE, Rational.ZERO};
+            }
+
+            @Override
+            public boolean isOptimal() {
+                return false;
+            }
+
+            @Override
+            public String description() {
+                return "always token 0";
+            }
+        };
+        ProcessError e = ProcessError.compute(law, Samplers.parse("bernoulli:alphas=0;1/2;1", 2,
+                Schedule.Convention.REVEAL), zeros);
+        ProfileChecks c = ProfileChecks.of(e, zeros);
+        assertEquals(List.of("size-mixture-law", "size-mixture-convexity", "size-mixture-closed-form"), ids(c));
+        allHold(c);
+        Check convex = check(c, "size-mixture-convexity");
+        assertTrue(convex.lhs().isInfinite());
+        assertTrue(convex.rhs().isInfinite());
+        assertEquals(1, convex.rhs().witness().getAsInt());
+        Check closed = check(c, "size-mixture-closed-form");
+        assertTrue(closed.lhs().isInfinite());
+        assertTrue(closed.rhs().isInfinite());
+        assertEquals(Verdict.EQUALITY, closed.verdict());
+    }
+
     /** A final argmax batch (the default {@code final=argmax} with positions left) is not a predictor step. */
     @Test
     void finalArgmaxSkipsTheClosedForm() {
