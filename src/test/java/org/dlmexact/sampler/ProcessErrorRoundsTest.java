@@ -168,4 +168,67 @@ class ProcessErrorRoundsTest {
                 () -> ProcessError.compute(LAW, two, p, Schedule.of(3, 3)));
         assertTrue(b.getMessage().contains("has length 3 but the law has length 2"), b.getMessage());
     }
+
+    /**
+     * A sampler declared to reveal by state must reveal one batch of tokens per step: a row of
+     * {@code V + 1} entries (even one that never draws "masked") is refused when the data path is
+     * computed, after the exact law itself was accepted.
+     */
+    @Test
+    void aStateSamplerMustDrawTokenRows() {
+        EngineContractsTest.Stub stub = new EngineContractsTest.Stub(2, 2, false, (st, mv) -> {
+            int i = Integer.numberOfTrailingZeros(st.maskedMask());
+            Rational[][] rows = new Rational[2][];
+            rows[i] = new Rational[] {Rational.of(1, 2), Rational.of(1, 2), Rational.ZERO};
+            mv.draw(Rational.ONE, 1 << i, rows, null);
+        });
+        Sampler byState = new Sampler() {
+            @Override
+            public String spec() {
+                return stub.spec();
+            }
+
+            @Override
+            public String name() {
+                return stub.name();
+            }
+
+            @Override
+            public int length() {
+                return 2;
+            }
+
+            @Override
+            public int fixedSteps() {
+                return 2;
+            }
+
+            @Override
+            public boolean revealsByState() {
+                return true;
+            }
+
+            @Override
+            public void step(State state, Moves moves) {
+                stub.step(state, moves);
+            }
+
+            @Override
+            public String tieBreak() {
+                return stub.tieBreak();
+            }
+
+            @Override
+            public java.math.BigInteger work(int v) {
+                return stub.work(v);
+            }
+        };
+        PredictiveRows rows = new PredictiveRows(org.dlmexact.law.MarginalLattice.of(LAW), Predictors.parse("optimal",
+                LAW));
+        // the exact law is fine: position 0 then position 1, tokens uniform
+        assertEquals(Families.uniform(2, 2), ProcessLaw.compute(rows, byState).law());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ProcessError.compute(LAW, byState, Predictors.parse("optimal", LAW)));
+        assertTrue(e.getMessage().contains("is declared to reveal by state"), e.getMessage());
+    }
 }
