@@ -144,6 +144,30 @@ class ProfileChecksTest {
         assertEquals(Verdict.EQUALITY, closed.verdict());
     }
 
+    /**
+     * A law with outcomes of probability 0 ({@code parity:2}: 00 and 11 with 1/2 each), under
+     * {@code bernoulli:alphas=0;1/2;1}: sizes (1,1) give {@code mu}, sizes (2) the uniform product, so
+     * {@code E_sizes KL(mu || nu_sizes) = 1/2 ln 2}; the output law is {@code 3/8} on 00 and 11 and
+     * {@code 1/8} on 01 and 10, so {@code KL(mu || law) = ln(4/3)}; the closed form gives {@code 1/2 ln 2}.
+     */
+    @Test
+    void outcomesOfProbabilityZeroAreLeftOut() {
+        Law law = Families.parse("parity:2");
+        assertEquals(Rational.ZERO, law.probability(1));
+        Predictor p = Predictors.parse("optimal", law);
+        ProcessError e = ProcessError.compute(law, Samplers.parse("bernoulli:alphas=0;1/2;1", 2,
+                Schedule.Convention.REVEAL), p);
+        ProfileChecks c = ProfileChecks.of(e, p);
+        assertEquals(List.of("size-mixture-law", "size-mixture-convexity", "size-mixture-closed-form"), ids(c));
+        allHold(c);
+        Check convex = check(c, "size-mixture-convexity");
+        assertEquals(ExactReal.ln(Rational.of(4, 3)), convex.lhs().value());
+        assertEquals(ExactReal.ln(2).multiply(Rational.of(1, 2)), convex.rhs().value());
+        Check closed = check(c, "size-mixture-closed-form");
+        assertEquals(ExactReal.ln(2).multiply(Rational.of(1, 2)), closed.lhs().value());
+        assertEquals(ExactReal.ln(2).multiply(Rational.of(1, 2)), closed.rhs().value());
+    }
+
     /** A final argmax batch (the default {@code final=argmax} with positions left) is not a predictor step. */
     @Test
     void finalArgmaxSkipsTheClosedForm() {
