@@ -230,4 +230,20 @@ class ProfileBoundariesTest {
         assertEquals(in.law(), ex.law());
         assertEquals(Families.parse("repetition:2,3"), in.law());
     }
+
+    /**
+     * Dream's top-k ranks by its confidence and names it at a tie: on {@code uniform:2,3} with 3 steps
+     * (eps 1/1000) step 2 keeps {@code floor(3 (1 - t_2/t_1)) = 1} of three masked positions whose
+     * confidences are all equal, a tie of positions 0, 1 and 2.
+     */
+    @Test
+    void dreamNamesTheConfidenceOfItsTies() {
+        for (String[] c : new String[][] {{"entropy", "equal entropy"}, {"topk_margin", "equal margin"},
+                {"maskgit_plus", "equal maximum probability"}}) {
+            ProcessLaw q = law("uniform:2,3", "dream:alg=" + c[0] + ",steps=3,temperature=0");
+            // (temperature 0 also reports the argmax's tied tokens, at single positions)
+            assertTrue(q.boundaries().stream().anyMatch(x -> x.kind() == Boundary.Kind.TIE && x.step() == 2
+                    && x.positions() == 7 && x.what().equals(c[1])), c[0] + ": " + q.boundaries());
+        }
+    }
 }
