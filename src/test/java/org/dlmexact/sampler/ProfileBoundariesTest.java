@@ -246,4 +246,18 @@ class ProfileBoundariesTest {
                     && x.positions() == 7 && x.what().equals(c[1])), c[0] + ": " + q.boundaries());
         }
     }
+
+    /**
+     * Fast-dLLM's factor rule compares the {@code n}-th largest confidence (0-based) with
+     * {@code 1 - f/(n + 2)}: with {@code factor=1} and confidences 19/20, 9/10, 3/4, 2/3 (positions 0 to 3
+     * of a product law), the second passes {@code 2/3} strictly, the third equals {@code 3/4} and the
+     * fourth fails {@code 4/5}: keeping 4 (inclusive) or 2 (exclusive) is decided at position 2.
+     */
+    @Test
+    void fastDllmFactorBoundaryAfterAStrictPass() {
+        ProcessLaw q = law("product:1/20,19/20;1/10,9/10;1/4,3/4;1/3,2/3", "fast-dllm:factor=1");
+        assertTrue(q.boundaries().stream().anyMatch(x -> x.step() == 1 && x.visibleMask() == 0
+                && x.kind() == Boundary.Kind.THRESHOLD && x.positions() == 4
+                && x.what().equals("confidence = 1 - factor/4 = 3/4")), q.boundaries().toString());
+    }
 }
