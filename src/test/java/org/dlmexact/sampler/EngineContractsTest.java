@@ -32,6 +32,7 @@ class EngineContractsTest {
         final boolean remasks;
         final BiConsumer<State, Moves> kernel;
         long work = 1;
+        boolean byState;
 
         Stub(int length, int fixed, boolean remasks, BiConsumer<State, Moves> kernel) {
             this.length = length;
@@ -62,7 +63,7 @@ class EngineContractsTest {
 
         @Override
         public boolean revealsByState() {
-            return false;
+            return byState;
         }
 
         @Override

@@ -176,53 +176,13 @@ class ProcessErrorRoundsTest {
      */
     @Test
     void aStateSamplerMustDrawTokenRows() {
-        EngineContractsTest.Stub stub = new EngineContractsTest.Stub(2, 2, false, (st, mv) -> {
+        EngineContractsTest.Stub byState = new EngineContractsTest.Stub(2, 2, false, (st, mv) -> {
             int i = Integer.numberOfTrailingZeros(st.maskedMask());
             Rational[][] rows = new Rational[2][];
             rows[i] = new Rational[] {Rational.of(1, 2), Rational.of(1, 2), Rational.ZERO};
             mv.draw(Rational.ONE, 1 << i, rows, null);
         });
-        Sampler byState = new Sampler() {
-            @Override
-            public String spec() {
-                return stub.spec();
-            }
-
-            @Override
-            public String name() {
-                return stub.name();
-            }
-
-            @Override
-            public int length() {
-                return 2;
-            }
-
-            @Override
-            public int fixedSteps() {
-                return 2;
-            }
-
-            @Override
-            public boolean revealsByState() {
-                return true;
-            }
-
-            @Override
-            public void step(State state, Moves moves) {
-                stub.step(state, moves);
-            }
-
-            @Override
-            public String tieBreak() {
-                return stub.tieBreak();
-            }
-
-            @Override
-            public java.math.BigInteger work(int v) {
-                return stub.work(v);
-            }
-        };
+        byState.byState = true;
         PredictiveRows rows = new PredictiveRows(org.dlmexact.law.MarginalLattice.of(LAW), Predictors.parse("optimal",
                 LAW));
         // the exact law is fine: position 0 then position 1, tokens uniform

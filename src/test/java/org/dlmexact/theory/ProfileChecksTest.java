@@ -46,10 +46,17 @@ class ProfileChecksTest {
 
     static ProfileChecks checks(String sampler, String predictor) {
         Law law = law();
-        Predictor p = Predictors.parse(predictor, law);
+        return checks(law, sampler, Predictors.parse(predictor, law));
+    }
+
+    static ProfileChecks checks(Law law, String sampler, Predictor p) {
         ProcessError e = ProcessError.compute(law, Samplers.parse(sampler, 2, Schedule.Convention.REVEAL), p);
         return ProfileChecks.of(e, p);
     }
+
+    /** The three checks of a per-position sampler with plain tokens and no final argmax. */
+    static final List<String> MIXTURE = List.of("size-mixture-law", "size-mixture-convexity",
+            "size-mixture-closed-form");
 
     static List<String> ids(ProfileChecks c) {
         return c.checks().stream().map(Check::id).collect(Collectors.toList());
@@ -82,8 +89,7 @@ class ProfileChecksTest {
             // sequence (2) split into (2) at step 1 (1/4) and (2) at the final step (1/4)
             int sequences = spec.endsWith("final=sample") ? 3 : 2;
             ProfileChecks c = checks(spec, "optimal");
-            assertEquals(List.of("size-mixture-law", "size-mixture-convexity", "size-mixture-closed-form"), ids(c),
-                    spec);
+            assertEquals(MIXTURE, ids(c), spec);
             assertEquals(List.of(), c.skipped(), spec);
             allHold(c);
             Check law = check(c, "size-mixture-law");
@@ -129,10 +135,8 @@ class ProfileChecksTest {
                 return "always token 0";
             }
         };
-        ProcessError e = ProcessError.compute(law, Samplers.parse("bernoulli:alphas=0;1/2;1", 2,
-                Schedule.Convention.REVEAL), zeros);
-        ProfileChecks c = ProfileChecks.of(e, zeros);
-        assertEquals(List.of("size-mixture-law", "size-mixture-convexity", "size-mixture-closed-form"), ids(c));
+        ProfileChecks c = checks(law, "bernoulli:alphas=0;1/2;1", zeros);
+        assertEquals(MIXTURE, ids(c));
         allHold(c);
         Check convex = check(c, "size-mixture-convexity");
         assertTrue(convex.lhs().isInfinite());
@@ -154,11 +158,8 @@ class ProfileChecksTest {
     void outcomesOfProbabilityZeroAreLeftOut() {
         Law law = Families.parse("parity:2");
         assertEquals(Rational.ZERO, law.probability(1));
-        Predictor p = Predictors.parse("optimal", law);
-        ProcessError e = ProcessError.compute(law, Samplers.parse("bernoulli:alphas=0;1/2;1", 2,
-                Schedule.Convention.REVEAL), p);
-        ProfileChecks c = ProfileChecks.of(e, p);
-        assertEquals(List.of("size-mixture-law", "size-mixture-convexity", "size-mixture-closed-form"), ids(c));
+        ProfileChecks c = checks(law, "bernoulli:alphas=0;1/2;1", Predictors.parse("optimal", law));
+        assertEquals(MIXTURE, ids(c));
         allHold(c);
         Check convex = check(c, "size-mixture-convexity");
         assertEquals(ExactReal.ln(Rational.of(4, 3)), convex.lhs().value());
