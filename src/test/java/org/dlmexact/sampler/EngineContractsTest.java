@@ -1,5 +1,6 @@
 package org.dlmexact.sampler;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -31,6 +32,7 @@ class EngineContractsTest {
         final boolean remasks;
         final BiConsumer<State, Moves> kernel;
         long work = 1;
+        boolean byState;
 
         Stub(int length, int fixed, boolean remasks, BiConsumer<State, Moves> kernel) {
             this.length = length;
@@ -61,7 +63,7 @@ class EngineContractsTest {
 
         @Override
         public boolean revealsByState() {
-            return false;
+            return byState;
         }
 
         @Override
@@ -260,5 +262,85 @@ class EngineContractsTest {
         assertThrows(IllegalArgumentException.class, () -> q.unchangedProbability(0));
         assertEquals(java.util.List.of(1, 2), q.visibleSets(1));
         assertEquals(java.util.List.of(3), q.visibleSets(9));
+    }
+
+    /**
+     * The checks of a drawn row at position 1 (not only 0): a visible position 1 needs a row of
+     * {@code V + 1} entries and may give only its own token or "masked"; a masked position 1 takes
+     * {@code V} or {@code V + 1} entries (the message names both).
+     */
+    @Test
+    void rowsAreCheckedAtEveryPosition() {
+        IllegalArgumentException shortRow = assertThrows(IllegalArgumentException.class, () -> law(new Stub(2, 2, true,
+                (st, mv) -> {
+                    if (st.step() == 1) {
+                        mv.reveal(st.maskedMask());
+                    } else {
+                        mv.draw(Rational.ONE, 2, new Rational[][] {null, r("1/2", "1/2")}, null);
+                    }
+                })));
+        assertEquals("position 1 is drawn without a row of 2 + 1 entries (a visible position can only be kept or"
+                + " re-masked) entries", shortRow.getMessage());
+        IllegalArgumentException masked = assertThrows(IllegalArgumentException.class, () -> law(new Stub(2, 1, false,
+                (st, mv) -> mv.draw(Rational.ONE, 3, new Rational[][] {r("1/2", "1/2"), r("1")}, null))));
+        assertEquals("position 1 is drawn without a row of 2 or 3 entries", masked.getMessage());
+        IllegalStateException other = assertThrows(IllegalStateException.class, () -> law(new Stub(2, 2, true,
+                (st, mv) -> {
+                    if (st.step() == 1) {
+                        mv.reveal(st.maskedMask());
+                    } else {
+                        Rational[] row = r("0", "0", "0");
+                        row[1 - st.token(1)] = Rational.ONE;
+                        mv.draw(Rational.ONE, 2, new Rational[][] {null, row}, null);
+                    }
+                })));
+        assertTrue(other.getMessage().contains("row of position 1 gives token"), other.getMessage());
+        // keeping or re-masking visible position 1 is fine: re-mask it with probability 1/2, then reveal it
+        Stub keepOrRemask = new Stub(2, 3, true, (st, mv) -> {
+            if (st.step() == 2) {
+                Rational[] row = r("0", "0", "1/2");
+                row[st.token(1)] = Rational.of(1, 2);
+                mv.draw(Rational.ONE, 2, new Rational[][] {null, row}, null);
+            } else {
+                mv.reveal(st.maskedMask());
+            }
+        });
+        ProcessLaw q = law(keepOrRemask);
+        assertEquals(UNIFORM, q.law());
+        for (int v = 0; v < 2; v++) {
+            // after step 2: position 1 re-masked with probability 1/2 (position 0 uniform)
+            assertEquals(Rational.of(1, 4), q.stateProbability(2, 1, v));
+        }
+    }
+
+    /** A re-masking sampler with a single fixed step is accepted (fixed steps {@code >= 1}). */
+    @Test
+    void aRemaskingSamplerMayHaveOneStep() {
+        assertEquals(UNIFORM, law(new Stub(2, 1, true, ALL)).law());
+    }
+
+    /** The state's own argument checks and views, at position 1 and at the edge of the values index. */
+    @Test
+    void stateChecksAndViews() {
+        PredictiveRows rows = ProfileSamplingTest.rows(UNIFORM);
+        // one visible position: values 0 and 1 exist, 2 does not; the full mask is a state (re-masking)
+        assertThrows(IllegalArgumentException.class, () -> State.of(rows, 1, 1, 2, b -> { }));
+        assertThrows(IllegalArgumentException.class, () -> State.of(rows, 1, 4, 0, b -> { }));
+        assertThrows(IllegalArgumentException.class, () -> State.of(rows, 0, 1, 0, b -> { }));
+        State full = State.of(rows, 1, 3, 3, b -> { });
+        assertEquals(0, full.maskedCount());
+        assertEquals(1, full.token(0));
+        assertEquals(1, full.token(1));
+        // position 1 visible with token 1 (values index 1), position 0 masked
+        State s = State.of(rows, 1, 2, 1, b -> { });
+        assertEquals(1, s.token(1));
+        assertArrayEquals(new int[] {-1, 1}, s.tokens());
+        assertThrows(IllegalArgumentException.class, () -> s.token(0));
+        assertThrows(IllegalArgumentException.class, () -> s.token(2));
+        assertThrows(IllegalArgumentException.class, () -> s.token(-1));
+        State t = State.of(rows, 1, 1, 0, b -> { });
+        assertArrayEquals(new int[] {0, -1}, t.tokens());
+        assertEquals(1, t.maskedCount());
+        assertEquals(2, t.maskedMask());
     }
 }

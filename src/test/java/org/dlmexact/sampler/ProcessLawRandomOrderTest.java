@@ -55,4 +55,24 @@ class ProcessLawRandomOrderTest {
         // 5! / (1! 4!) ordered partitions
         assertEquals(BigInteger.valueOf(5), Partitions.partitionCount(s));
     }
+
+    /** Equality is by schedule and per-step token rules; the text is the spec; no tie-break in positions. */
+    @Test
+    void equalityTextAndTieBreak() {
+        RandomOrder a = RandomOrder.of(Schedule.of(3, 1, 2));
+        RandomOrder b = RandomOrder.of(Schedule.of(3, 1, 2));
+        assertTrue(a.equals(b) && b.equals(a));
+        assertEquals(a.hashCode(), b.hashCode());
+        assertTrue(!a.equals(RandomOrder.of(Schedule.of(3, 2, 1))));
+        assertTrue(!a.equals(RandomOrder.withTokenRules(Schedule.of(3, 1, 2),
+                new TokenRule[] {TokenRule.PLAIN, Profile.ARGMAX})));
+        RandomOrder argmax = RandomOrder.withTokenRules(Schedule.of(3, 1, 2),
+                new TokenRule[] {TokenRule.PLAIN, Profile.ARGMAX});
+        assertTrue(argmax.equals(RandomOrder.withTokenRules(Schedule.of(3, 1, 2),
+                new TokenRule[] {TokenRule.PLAIN, Profile.ARGMAX})));
+        assertTrue(!a.equals("random-order:1,2"));
+        assertEquals("random-order:" + Schedule.of(3, 1, 2), a.toString());
+        assertEquals(a.spec(), a.toString());
+        assertTrue(a.tieBreak().startsWith("none: each step's positions are a uniformly random subset"), a.tieBreak());
+    }
 }

@@ -230,4 +230,34 @@ class ProfileBoundariesTest {
         assertEquals(in.law(), ex.law());
         assertEquals(Families.parse("repetition:2,3"), in.law());
     }
+
+    /**
+     * Dream's top-k ranks by its confidence and names it at a tie: on {@code uniform:2,3} with 3 steps
+     * (eps 1/1000) step 2 keeps {@code floor(3 (1 - t_2/t_1)) = 1} of three masked positions whose
+     * confidences are all equal, a tie of positions 0, 1 and 2.
+     */
+    @Test
+    void dreamNamesTheConfidenceOfItsTies() {
+        for (String[] c : new String[][] {{"entropy", "equal entropy"}, {"topk_margin", "equal margin"},
+                {"maskgit_plus", "equal maximum probability"}}) {
+            ProcessLaw q = law("uniform:2,3", "dream:alg=" + c[0] + ",steps=3,temperature=0");
+            // (temperature 0 also reports the argmax's tied tokens, at single positions)
+            assertTrue(q.boundaries().stream().anyMatch(x -> x.kind() == Boundary.Kind.TIE && x.step() == 2
+                    && x.positions() == 7 && x.what().equals(c[1])), c[0] + ": " + q.boundaries());
+        }
+    }
+
+    /**
+     * Fast-dLLM's factor rule compares the {@code n}-th largest confidence (0-based) with
+     * {@code 1 - f/(n + 2)}: with {@code factor=1} and confidences 19/20, 9/10, 3/4, 2/3 (positions 0 to 3
+     * of a product law), the second passes {@code 2/3} strictly, the third equals {@code 3/4} and the
+     * fourth fails {@code 4/5}: keeping 4 (inclusive) or 2 (exclusive) is decided at position 2.
+     */
+    @Test
+    void fastDllmFactorBoundaryAfterAStrictPass() {
+        ProcessLaw q = law("product:1/20,19/20;1/10,9/10;1/4,3/4;1/3,2/3", "fast-dllm:factor=1");
+        assertTrue(q.boundaries().stream().anyMatch(x -> x.step() == 1 && x.visibleMask() == 0
+                && x.kind() == Boundary.Kind.THRESHOLD && x.positions() == 4
+                && x.what().equals("confidence = 1 - factor/4 = 3/4")), q.boundaries().toString());
+    }
 }

@@ -135,4 +135,29 @@ class ProfileTextTest {
         org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
                 () -> Samplers.parse("remdm:mode=cap,eta=0,steps=3", 8, Schedule.Convention.REVEAL).checkSize(2));
     }
+
+    /** An item that starts with '=' has no key (not a positional value); the edge of the temperatures 1/n. */
+    @Test
+    void itemsWithoutAKeyAndTheSmallestTemperature() {
+        for (String spec : List.of("mdlm:=3", "mdlm:steps=2,=3")) {
+            InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                    () -> parse(spec));
+            assertEquals("sampler.syntax", e.code());
+            assertEquals("'" + spec + "': '=3' needs a key and a value (KEY=VALUE)", e.getMessage());
+        }
+        assertTrue(parse("llada:steps=4,temperature=1/64").spec().contains(",temperature=1/64,"));
+        InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                () -> parse("llada:steps=4,temperature=1/65"));
+        assertEquals("sampler.value", e.code());
+        assertTrue(e.getMessage().endsWith("temperature=1/65 is below the smallest supported 1/64"), e.getMessage());
+    }
+
+    /** {@code with} replaces a key in place or appends it, after the positional part. */
+    @Test
+    void withSetsOneKey() {
+        assertEquals("mdlm:steps=3,final=sample", SpecText.parse("mdlm:steps=2,final=sample").with("steps", "3"));
+        assertEquals("mdlm:steps=2,cache=false", SpecText.parse("mdlm:steps=2").with("cache", "false"));
+        assertEquals("mdlm:steps=2", SpecText.parse("mdlm:").with("steps", "2"));
+        assertEquals("top-probability:3,steps=2", SpecText.parse("top-probability:3").with("steps", "2"));
+    }
 }
