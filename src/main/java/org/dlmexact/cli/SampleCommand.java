@@ -172,21 +172,33 @@ final class SampleCommand implements Callable<Integer>, Main.Streaming {
             sb.append("]}\n");
             w.write(sb.toString());
             if (samples != null) {
-                line(samples, sb, run.get(run.size() - 1));
+                int[] last = run.get(run.size() - 1);
+                line(samples, new char[12 * last.length + 1], last);
             }
         }
     }
 
-    private static void line(Writer w, StringBuilder sb, int[] x) throws IOException {
-        sb.setLength(0);
+    /**
+     * One sample as a line of tokens separated by spaces ({@code -1} for a position left masked, only
+     * by a planted bug), written from {@code buf} (at least {@code 12 x.length + 1} characters):
+     * streamed, nothing but this line is held.
+     */
+    private static void line(Writer w, char[] buf, int[] x) throws IOException {
+        int len = 0;
         for (int i = 0; i < x.length; i++) {
             if (i > 0) {
-                sb.append(' ');
+                buf[len++] = ' ';
             }
-            sb.append(x[i]);
+            if (x[i] >= 0 && x[i] < 10) {
+                buf[len++] = (char) ('0' + x[i]);
+            } else {
+                String t = Integer.toString(x[i]);
+                t.getChars(0, t.length(), buf, len);
+                len += t.length();
+            }
         }
-        sb.append('\n');
-        w.write(sb.toString());
+        buf[len++] = '\n';
+        w.write(buf, 0, len);
     }
 
     /** The checks picocli skips when {@code --mutant} is given (it is a help option, so that {@code list} needs nothing else). */
@@ -219,24 +231,11 @@ final class SampleCommand implements Callable<Integer>, Main.Streaming {
 
     private static void write(Writer w, Function<SplitMix64, int[]> sampler, long n, long seed) throws IOException {
         SplitMix64 rng = new SplitMix64(seed);
-        char[] line = new char[64];
+        char[] buf = null;
         for (long c = 0; c < n; c++) {
             int[] x = sampler.apply(rng);
-            int len = 0;
-            for (int i = 0; i < x.length; i++) {
-                if (i > 0) {
-                    line[len++] = ' ';
-                }
-                if (x[i] >= 0 && x[i] < 10) {
-                    line[len++] = (char) ('0' + x[i]);
-                } else { // -1 (left masked, only by a planted bug) or a token of two digits
-                    String t = Integer.toString(x[i]);
-                    t.getChars(0, t.length(), line, len);
-                    len += t.length();
-                }
-            }
-            line[len++] = '\n';
-            w.write(line, 0, len); // streamed: nothing but this line is held
+            buf = buf != null ? buf : new char[12 * x.length + 1];
+            line(w, buf, x);
         }
     }
 
